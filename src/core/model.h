@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#pragma once
+
+// The domain nouns shared by every module (DESIGN.md §3). Plain values, no behaviour, no I/O.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/time.h"
+
+namespace vigie::core {
+
+using OrgId = std::int64_t;
+using SourceId = std::int64_t;
+using ItemId = std::int64_t;
+
+enum class OrgKind { Operator, Member };
+
+struct Organisation {
+  OrgId id = 0;
+  std::string name;
+  OrgKind kind = OrgKind::Member;
+  std::optional<OrgId> operator_id;  // for members: the operator that serves them
+};
+
+enum class SourceKind { Feed, Page, Manual, Import };
+
+// Health of a source as seen by the scheduler and shown to people: nothing stops silently.
+struct SourceHealth {
+  std::optional<Timestamp> last_success_at;
+  std::optional<Timestamp> last_attempt_at;
+  std::optional<std::string> last_error_reason;   // stable key, e.g. "fetch.http_404"
+  std::optional<std::string> last_error_message;  // technical detail for logs and admins
+  int consecutive_failures = 0;
+  Timestamp next_check_at{};
+  std::optional<std::string> etag;
+  std::optional<std::string> last_modified;
+  std::int64_t interval_seconds = 3600;  // current adaptive polling interval
+};
+
+struct Source {
+  SourceId id = 0;
+  OrgId org_id = 0;  // the operator that owns it
+  SourceKind kind = SourceKind::Feed;
+  std::string url;   // feed URL, or a stable "file:" / "manual:" name for local sources
+  std::string title;
+  std::optional<std::string> site_url;
+  std::vector<std::string> tags;  // OPML folders become tags
+  std::optional<std::string> country;
+  std::optional<std::string> language;
+  bool enabled = true;
+  SourceHealth health;
+};
+
+// One stored article or record, normalised. Stored once per source (GUID, canonical URL, hash).
+struct Item {
+  ItemId id = 0;
+  OrgId org_id = 0;
+  SourceId source_id = 0;
+  std::string guid;           // from the feed, or derived from the URL/hash when absent
+  std::string url;            // as given (absolute)
+  std::string canonical_url;  // normalised for duplicate detection
+  std::string title;          // plain text
+  std::string summary_html;   // sanitised
+  std::string content_html;   // sanitised
+  std::string text;           // plain text extracted for indexing and previews
+  std::string author;
+  std::vector<std::string> categories;
+  std::optional<Timestamp> published_at;
+  std::optional<Timestamp> updated_at;
+  Timestamp fetched_at{};
+  std::string lang;           // ISO 639-1 code, "und" when unknown
+  std::string content_hash;   // hex SHA-256 of title + text
+  std::uint64_t simhash = 0;  // 64-bit SimHash of the text shingles
+};
+
+}  // namespace vigie::core

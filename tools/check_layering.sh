@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# The dependency direction of STYLE.md H2, checked by grepping includes per module.
+# Usage: check_layering.sh SRC_DIR. Exits 1 and lists every violation.
+set -u
+src=${1:?usage: check_layering.sh SRC_DIR}
+fail=0
+
+violation() { echo "layering: $1"; fail=1; }
+
+# forbid MODULE_DIR REGEX WHY
+forbid() {
+  local dir=$1 re=$2 why=$3
+  [[ -d "$src/$dir" ]] || return 0
+  local hits
+  hits=$(grep -rnE --include='*.h' --include='*.cpp' "$re" "$src/$dir" || true)
+  if [[ -n "$hits" ]]; then
+    while IFS= read -r line; do violation "$line ($why)"; done <<<"$hits"
+  fi
+}
+
+io='#include *[<"](curl/|sqlite3\.h|libpq-fe\.h|xapian|sys/socket\.h|netinet/|arpa/|thread>|mutex>|fstream>|httplib\.h)'
+for pure in core text ingest match; do
+  forbid "$pure" "$io" "pure module: no I/O, no threads"
+  forbid "$pure" 'system_clock::now|getenv|std::rand\(|time\(nullptr\)' "pure module: no clock, environment or global randomness"
+done
+
+# Pure modules depend only on lower pure modules.
+forbid core '#include "(text|ingest|match|fetch|storage|service|worker|web|cli|main)/' "core depends on nothing"
+forbid text '#include "(ingest|match|fetch|storage|service|worker|web|cli|main)/' "text depends on core only"
+forbid ingest '#include "(match|fetch|storage|service|worker|web|cli|main)/' "ingest depends on core and text"
+forbid match '#include "(ingest|fetch|storage|service|worker|web|cli|main)/' "match depends on core and text"
+
+# Only fetch/ sees curl; only storage/ sees its backends; service sees interfaces only.
+for m in core text ingest match storage service worker web cli main; do
+  forbid "$m" '#include *<curl/' "only fetch/ sees libcurl"
+done
+for m in core text ingest match fetch service worker web cli main; do
+  forbid "$m" '#include *<(sqlite3\.h|libpq-fe\.h|xapian\.h)>' "only storage/ sees database libraries"
+done
+for m in core text ingest match fetch service worker web cli; do
+  forbid "$m" '#include "(storage/(sqlite|postgres|xapian)|fetch/curl)/' "concrete backends are wired by main/ only"
+done
+forbid service '#include "(web|cli|worker|main)/' "service is below the adapters"
+forbid worker '#include "(web|cli|main)/' "worker is below main"
+forbid cli '#include "(web|main)/' "cli is below main"
+
+if [[ $fail -eq 0 ]]; then echo "layering: ok"; fi
+exit $fail
