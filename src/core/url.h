@@ -19,14 +19,17 @@ struct Url {
   std::optional<std::string> fragment;  // without "#"
 };
 
-// Parses an absolute URL (scheme required). nullopt when it is not one.
+// Parses an absolute URL (scheme required). Surrounding whitespace is trimmed, tabs and line
+// breaks inside are dropped. nullopt when it is not one (no scheme, bad port, bad host chars).
 std::optional<Url> parse_url(std::string_view s);
 
 // Serialises back; IPv6 hosts get their brackets.
 std::string to_string(const Url& u);
 
-// Resolves `ref` against `base` (RFC 3986 §5.2, with dot-segment removal). Returns `ref` as it
-// is when it is already absolute, and when `base` is not an absolute URL.
+// Resolves `ref` against `base` (RFC 3986 §5.2, with dot-segment removal). Both are first
+// trimmed of surrounding whitespace, and tabs and line breaks inside are dropped (as WHATWG URL
+// parsing does: feeds wrap links across lines). Returns the trimmed `ref` unchanged when it is
+// already absolute, and when `base` is not an absolute URL.
 std::string resolve_url(std::string_view base, std::string_view ref);
 
 // Canonical form for duplicate detection: lower-case scheme and host, default port dropped,

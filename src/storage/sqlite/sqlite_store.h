@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#pragma once
+
+// The SQLite backend of storage::Store: one file, WAL mode, numbered migrations embedded in
+// the binary and applied in order at open, each in its own transaction.
+//
+// Thread-safety: every public method may be called from any thread; one connection serves
+// them all under a mutex (SQLite in WAL mode lets other processes read while we write). A
+// reader pool is the next step when the portal needs concurrent reads.
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "storage/store.h"
+
+namespace vigie::storage::sqlite {
+
+class Connection;
+
+struct SqliteOptions {
+  // Path of the database file; ":memory:" for a private in-memory database (tests).
+  std::string path = "vigie.db";
+  // synchronous=NORMAL in WAL mode keeps the database consistent after a crash and may lose
+  // only the last transactions on power loss; FULL also survives power loss, at some speed.
+  bool synchronous_full = false;
+};
+
+class SqliteStore final : public Store {
+ public:
+  // Opens (creating when missing) and migrates the database.
+  // Errors: "storage.io" (cannot open), "storage.schema_too_new".
+  static core::Result<std::unique_ptr<SqliteStore>> open(const SqliteOptions& options);
+  ~SqliteStore() override;
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+
+  // The schema version after migrations (the highest migration number applied).
+  int schema_version() const { return schema_version_; }
+
+  core::Result<core::Organisation> ensure_operator(const std::string& name) override;
+  core::Result<core::Organisation> create_member(core::OrgId operator_id,
+                                                 const std::string& name) override;
+  core::Result<std::vector<core::Organisation>> list_orgs() override;
+
+  core::Result<core::Source> add_source(const core::Source& source) override;
+  core::Status update_source(const core::Source& source) override;
+  core::Result<core::Source> get_source(core::SourceId id) override;
+  core::Result<core::Source> find_source_by_url(core::OrgId org, const std::string& url) override;
+  core::Result<std::vector<core::Source>> list_sources(core::OrgId org) override;
+  core::Status remove_source(core::SourceId id) override;
+  core::Result<std::vector<core::Source>> due_sources(core::Timestamp now,
+                                                      std::size_t limit) override;
+  core::Status record_fetch_outcome(core::SourceId id, const core::SourceHealth& health) override;
+
+  core::Result<UpsertStats> upsert_items(core::SourceId source,
+                                         std::span<const core::Item> items) override;
+  core::Result<core::Item> get_item(core::ItemId id) override;
+  core::Result<std::vector<core::Item>> get_items(std::span<const core::ItemId> ids) override;
+  core::Result<std::uint64_t> count_items(core::OrgId org) override;
+  core::Result<std::vector<IndexLogEntry>> index_log_after(std::uint64_t after_seq,
+                                                           std::size_t limit) override;
+  core::Result<std::uint64_t> index_log_head() override;
+  core::Status trim_index_log(std::uint64_t seq) override;
+  core::Result<std::vector<core::ItemId>> item_ids_after(core::ItemId after_id,
+                                                         std::size_t limit) override;
+
+ private:
+  explicit SqliteStore(std::unique_ptr<Connection> conn);
+  core::Status migrate();
+  core::Result<core::Source> read_source(core::SourceId id);  // REQUIRES mutex_
+
+  std::mutex mutex_;
+  std::unique_ptr<Connection> conn_;  // GUARDED_BY(mutex_)
+  int schema_version_ = 0;
+};
+
+}  // namespace vigie::storage::sqlite

@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// The contract every storage::Store backend passes (STYLE.md H5). One suite, parameterised by
+// backend factory; PostgreSQL joins the list when its backend exists (issue #2 leaves the seam).
+#include <functional>
+#include <memory>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "storage/sqlite/sqlite_store.h"
+#include "storage/store.h"
+#include "support/temp_dir.h"
+
+namespace vigie::storage {
+namespace {
+
+struct Backend {
+  std::string name;
+  std::function<std::unique_ptr<Store>(const testing::TempDir&)> open;
+};
+
+std::unique_ptr<Store> open_sqlite(const std::string& path) {
+  auto s = sqlite::SqliteStore::open({.path = path});
+  if (!s) {
+    ADD_FAILURE() << s.error().message;
+    return nullptr;
+  }
+  return std::move(*s);
+}
+
+class StoreContractTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    store_ = GetParam().open(dir_);
+    ASSERT_NE(store_, nullptr);
+    auto op = store_->ensure_operator("CCI Test");
+    ASSERT_TRUE(op) << op.error().message;
+    org_ = op->id;
+  }
+
+  core::Source add_feed(const std::string& url, core::Timestamp next = core::from_unix(0)) {
+    core::Source s;
+    s.org_id = org_;
+    s.url = url;
+    s.title = "Feed " + url;
+    s.tags = {"Agriculture", "Coton"};
+    s.health.next_check_at = next;
+    auto added = store_->add_source(s);
+    EXPECT_TRUE(added) << added.error().message;
+    return added.value_or(core::Source{});
+  }
+
+  core::Item make_item(const core::Source& src, const std::string& guid, const std::string& text) {
+    core::Item it;
+    it.org_id = org_;
+    it.source_id = src.id;
+    it.guid = guid;
+    it.url = "https://news.example/" + guid;
+    it.canonical_url = it.url;
+    it.title = "Title " + guid;
+    it.text = text;
+    it.content_hash = "hash-" + text;
+    it.fetched_at = core::from_unix(1'767'225'600);
+    it.published_at = core::from_unix(1'767'000'000);
+    it.lang = "fr";
+    it.simhash = 0xF000'0000'0000'0001ULL;  // high bit set: must survive the signed column
+    it.categories = {"coton", "prix"};
+    return it;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<Store> store_;
+  core::OrgId org_ = 0;
+};
+
+TEST_P(StoreContractTest, EnsureOperatorIsIdempotent) {
+  auto again = store_->ensure_operator("CCI Test");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->id, org_);
+  auto member = store_->create_member(org_, "Filature du Sahel");
+  ASSERT_TRUE(member);
+  EXPECT_EQ(member->operator_id, org_);
+  auto orgs = store_->list_orgs();
+  ASSERT_TRUE(orgs);
+  EXPECT_EQ(orgs->size(), 2U);
+  auto dup = store_->create_member(org_, "Filature du Sahel");
+  ASSERT_FALSE(dup);
+  EXPECT_EQ(dup.error().code, core::ErrorCode::Conflict);
+}
+
+TEST_P(StoreContractTest, AddsListsUpdatesAndRemovesSources) {
+  core::Source a = add_feed("https://a.example/feed");
+  EXPECT_GT(a.id, 0);
+  EXPECT_EQ(a.tags, (std::vector<std::string>{"Agriculture", "Coton"}));
+
+  core::Source dup;
+  dup.org_id = org_;
+  dup.url = "https://a.example/feed";
+  auto conflict = store_->add_source(dup);
+  ASSERT_FALSE(conflict);
+  EXPECT_EQ(conflict.error().code, core::ErrorCode::Conflict);
+  EXPECT_EQ(conflict.error().reason, "storage.conflict");
+
+  a.title = "Renamed";
+  a.country = "BF";
+  ASSERT_TRUE(store_->update_source(a));
+  auto found = store_->find_source_by_url(org_, "https://a.example/feed");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->title, "Renamed");
+  EXPECT_EQ(found->country, "BF");
+
+  add_feed("https://b.example/feed");
+  auto all = store_->list_sources(org_);
+  ASSERT_TRUE(all);
+  EXPECT_EQ(all->size(), 2U);
+
+  ASSERT_TRUE(store_->remove_source(a.id));
+  auto gone = store_->get_source(a.id);
+  ASSERT_FALSE(gone);
+  EXPECT_EQ(gone.error().code, core::ErrorCode::NotFound);
+  auto missing = store_->remove_source(a.id);
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, core::ErrorCode::NotFound);
+}
+
+TEST_P(StoreContractTest, DueSourcesAreTheEnabledOnesWhoseTimeHasCome) {
+  core::Source late = add_feed("https://late.example/feed", core::from_unix(2000));
+  core::Source early = add_feed("https://early.example/feed", core::from_unix(1000));
+  core::Source later = add_feed("https://future.example/feed", core::from_unix(5000));
+  core::Source off = add_feed("https://off.example/feed", core::from_unix(0));
+  off.enabled = false;
+  ASSERT_TRUE(store_->update_source(off));
+  (void)later;
+
+  auto due = store_->due_sources(core::from_unix(3000), 10);
+  ASSERT_TRUE(due);
+  ASSERT_EQ(due->size(), 2U);
+  EXPECT_EQ((*due)[0].id, early.id);
+  EXPECT_EQ((*due)[1].id, late.id);
+  auto one = store_->due_sources(core::from_unix(3000), 1);
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->size(), 1U);
+}
+
+TEST_P(StoreContractTest, RecordsFetchHealth) {
+  core::Source s = add_feed("https://a.example/feed");
+  core::SourceHealth h;
+  h.last_attempt_at = core::from_unix(100);
+  h.last_error_reason = "fetch.http_503";
+  h.last_error_message = "fetch: HTTP 503 from a.example";
+  h.consecutive_failures = 3;
+  h.next_check_at = core::from_unix(900);
+  h.etag = "\"abc\"";
+  h.last_modified = "Tue, 03 Mar 2026 10:00:00 GMT";
+  h.interval_seconds = 1800;
+  ASSERT_TRUE(store_->record_fetch_outcome(s.id, h));
+  auto got = store_->get_source(s.id);
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->health.last_attempt_at, h.last_attempt_at);
+  EXPECT_FALSE(got->health.last_success_at.has_value());
+  EXPECT_EQ(got->health.last_error_reason, h.last_error_reason);
+  EXPECT_EQ(got->health.consecutive_failures, 3);
+  EXPECT_EQ(got->health.next_check_at, h.next_check_at);
+  EXPECT_EQ(got->health.etag, h.etag);
+  EXPECT_EQ(got->health.last_modified, h.last_modified);
+  EXPECT_EQ(got->health.interval_seconds, 1800);
+}
+
+TEST_P(StoreContractTest, StoresEachItemOncePerSource) {
+  core::Source s = add_feed("https://a.example/feed");
+  std::vector<core::Item> items = {make_item(s, "g1", "coton"), make_item(s, "g2", "cajou")};
+  auto first = store_->upsert_items(s.id, items);
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_EQ(first->inserted, 2U);
+  EXPECT_EQ(first->inserted_ids.size(), 2U);
+
+  auto again = store_->upsert_items(s.id, items);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->inserted, 0U);
+  EXPECT_EQ(again->unchanged, 2U);
+
+  // Same GUID, new text: an update, not a new item.
+  items[0].text = "coton graine";
+  items[0].content_hash = "hash-coton graine";
+  // A new GUID but the same canonical URL: the same item (feeds that regenerate GUIDs).
+  core::Item regen = make_item(s, "g2-regenerated", "cajou");
+  regen.canonical_url = items[1].canonical_url;
+  // A new GUID and URL with the same content hash: the same item again.
+  core::Item copy = make_item(s, "g3", "cajou");
+  copy.canonical_url = "https://news.example/other";
+  std::vector<core::Item> batch = {items[0], regen, copy};
+  auto third = store_->upsert_items(s.id, batch);
+  ASSERT_TRUE(third);
+  EXPECT_EQ(third->updated, 1U);
+  EXPECT_EQ(third->unchanged, 2U);
+  EXPECT_EQ(third->inserted, 0U);
+
+  auto count = store_->count_items(org_);
+  ASSERT_TRUE(count);
+  EXPECT_EQ(*count, 2U);
+
+  // Another source may hold the same story: stored once per source, not once overall.
+  core::Source other = add_feed("https://b.example/feed");
+  std::vector<core::Item> mirrored = {make_item(other, "g1", "coton")};
+  auto fourth = store_->upsert_items(other.id, mirrored);
+  ASSERT_TRUE(fourth);
+  EXPECT_EQ(fourth->inserted, 1U);
+}
+
+TEST_P(StoreContractTest, RoundTripsEveryItemField) {
+  core::Source s = add_feed("https://a.example/feed");
+  core::Item it = make_item(s, "g1", "Le prix du coton graine est fixé à 300 FCFA/kg.");
+  it.summary_html = "<p>résumé</p>";
+  it.content_html = "<p>contenu</p>";
+  it.author = "Awa Traoré (awa@aoape.example)";
+  it.updated_at = core::from_unix(1'767'100'000);
+  std::vector<core::Item> one = {it};
+  auto st = store_->upsert_items(s.id, one);
+  ASSERT_TRUE(st);
+  auto got = store_->get_item(st->inserted_ids.at(0));
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->guid, it.guid);
+  EXPECT_EQ(got->org_id, org_);
+  EXPECT_EQ(got->source_id, s.id);
+  EXPECT_EQ(got->title, it.title);
+  EXPECT_EQ(got->summary_html, it.summary_html);
+  EXPECT_EQ(got->content_html, it.content_html);
+  EXPECT_EQ(got->text, it.text);
+  EXPECT_EQ(got->author, it.author);
+  EXPECT_EQ(got->categories, it.categories);
+  EXPECT_EQ(got->published_at, it.published_at);
+  EXPECT_EQ(got->updated_at, it.updated_at);
+  EXPECT_EQ(got->fetched_at, it.fetched_at);
+  EXPECT_EQ(got->lang, "fr");
+  EXPECT_EQ(got->simhash, it.simhash);
+  EXPECT_EQ(got->content_hash, it.content_hash);
+  auto missing = store_->get_item(999'999);
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, core::ErrorCode::NotFound);
+}
+
+TEST_P(StoreContractTest, LogsEveryChangeForTheSearchIndexInOrder) {
+  core::Source s = add_feed("https://a.example/feed");
+  std::vector<core::Item> items = {make_item(s, "g1", "a"), make_item(s, "g2", "b")};
+  auto st = store_->upsert_items(s.id, items);
+  ASSERT_TRUE(st);
+  items[1].content_hash = "changed";
+  ASSERT_TRUE(store_->upsert_items(s.id, items));
+
+  auto log = store_->index_log_after(0, 100);
+  ASSERT_TRUE(log);
+  ASSERT_EQ(log->size(), 3U);
+  EXPECT_EQ((*log)[0].item_id, st->inserted_ids[0]);
+  EXPECT_EQ((*log)[1].item_id, st->inserted_ids[1]);
+  EXPECT_EQ((*log)[2].item_id, st->inserted_ids[1]);
+  EXPECT_LT((*log)[0].seq, (*log)[1].seq);
+
+  ASSERT_TRUE(store_->trim_index_log((*log)[1].seq));
+  auto rest = store_->index_log_after(0, 100);
+  ASSERT_TRUE(rest);
+  EXPECT_EQ(rest->size(), 1U);
+  auto head = store_->index_log_head();
+  ASSERT_TRUE(head);
+  EXPECT_EQ(*head, (*log)[2].seq);
+
+  ASSERT_TRUE(store_->remove_source(s.id));
+  auto removed = store_->index_log_after((*log)[2].seq, 100);
+  ASSERT_TRUE(removed);
+  ASSERT_EQ(removed->size(), 2U);
+  EXPECT_TRUE((*removed)[0].removed);
+  auto head_after = store_->index_log_head();
+  ASSERT_TRUE(head_after);
+  EXPECT_EQ(*head_after, (*removed)[1].seq);
+}
+
+TEST_P(StoreContractTest, ListsItemIdsInPagesForReindexing) {
+  core::Source s = add_feed("https://a.example/feed");
+  std::vector<core::Item> items;
+  for (int i = 0; i < 5; ++i) {
+    items.push_back(make_item(s, "g" + std::to_string(i), std::to_string(i)));
+  }
+  ASSERT_TRUE(store_->upsert_items(s.id, items));
+  auto page1 = store_->item_ids_after(0, 3);
+  ASSERT_TRUE(page1);
+  ASSERT_EQ(page1->size(), 3U);
+  auto page2 = store_->item_ids_after(page1->back(), 3);
+  ASSERT_TRUE(page2);
+  EXPECT_EQ(page2->size(), 2U);
+  auto fetched = store_->get_items(*page2);
+  ASSERT_TRUE(fetched);
+  EXPECT_EQ(fetched->size(), 2U);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Backends, StoreContractTest,
+    ::testing::Values(
+        Backend{"SqliteFile",
+                [](const testing::TempDir& d) { return open_sqlite((d / "vigie.db").string()); }},
+        Backend{"SqliteMemory", [](const testing::TempDir&) { return open_sqlite(":memory:"); }}),
+    [](const ::testing::TestParamInfo<Backend>& p) { return p.param.name; });
+
+}  // namespace
+}  // namespace vigie::storage
