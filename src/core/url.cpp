@@ -22,9 +22,15 @@ struct Parts {
   std::string_view fragment;
 };
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+char to_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -144,8 +150,8 @@ std::string remove_dot_segments(std::string_view in) {
 }
 
 bool has_special_authority(std::string_view scheme) {
-  return scheme == "http" || scheme == "https" || scheme == "ftp" || scheme == "file" ||
-         scheme == "ws" || scheme == "wss";
+  return scheme == "http" || scheme == "https" || scheme == "ftp" || scheme == "file"
+         || scheme == "ws" || scheme == "wss";
 }
 
 std::optional<int> default_port(std::string_view scheme) {
@@ -190,8 +196,8 @@ bool parse_authority(std::string_view a, Url& u) {
   }
   for (const char c : host) {
     const auto uc = static_cast<unsigned char>(c);
-    if (uc <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
-        c == '\\' || c == '^' || c == '`' || c == '/' || c == '@') {
+    if (uc <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|'
+        || c == '\\' || c == '^' || c == '`' || c == '/' || c == '@') {
       return false;
     }
   }
@@ -214,8 +220,7 @@ std::string compose(std::string_view scheme, bool has_authority, std::string_vie
                     std::string_view path, bool has_query, std::string_view query,
                     bool has_fragment, std::string_view fragment) {
   std::string out;
-  out.reserve(scheme.size() + authority.size() + path.size() + query.size() + fragment.size() +
-              8);
+  out.reserve(scheme.size() + authority.size() + path.size() + query.size() + fragment.size() + 8);
   out.append(scheme);
   out.push_back(':');
   if (has_authority) {
@@ -251,8 +256,8 @@ std::string merge(const Parts& base, std::string_view ref_path) {
 }
 
 constexpr std::array<std::string_view, 14> kTrackingParams = {
-    "fbclid", "gclid",  "dclid",  "msclkid", "yclid",  "mc_cid", "mc_eid",
-    "_ga",    "igshid", "twclid", "_hsenc",  "_hsmi",  "mkt_tok", "wt.mc_id"};
+    "fbclid", "gclid",  "dclid",  "msclkid", "yclid", "mc_cid",  "mc_eid",
+    "_ga",    "igshid", "twclid", "_hsenc",  "_hsmi", "mkt_tok", "wt.mc_id"};
 
 bool is_tracking_param(std::string_view name) {
   const std::string l = lower(name);
@@ -386,14 +391,13 @@ std::string resolve_url(std::string_view base, std::string_view ref) {
                    r.has_fragment, r.fragment);
   }
   if (r.path.empty()) {
-    return compose(b.scheme, b.has_authority, b.authority, b.path,
-                   r.has_query || b.has_query, r.has_query ? r.query : b.query, r.has_fragment,
-                   r.fragment);
+    return compose(b.scheme, b.has_authority, b.authority, b.path, r.has_query || b.has_query,
+                   r.has_query ? r.query : b.query, r.has_fragment, r.fragment);
   }
   std::string path =
       r.path[0] == '/' ? remove_dot_segments(r.path) : remove_dot_segments(merge(b, r.path));
-  return compose(b.scheme, b.has_authority, b.authority, path, r.has_query, r.query,
-                 r.has_fragment, r.fragment);
+  return compose(b.scheme, b.has_authority, b.authority, path, r.has_query, r.query, r.has_fragment,
+                 r.fragment);
 }
 
 std::string canonicalize_url(std::string_view s) {

@@ -12,7 +12,7 @@ namespace vigie::core {
 struct Url {
   std::string scheme;  // lower case, without ":"
   std::string userinfo;
-  std::string host;    // lower case; IPv6 literals without brackets
+  std::string host;  // lower case; IPv6 literals without brackets
   std::optional<int> port;
   std::string path;
   std::optional<std::string> query;     // without "?"
