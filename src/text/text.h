@@ -21,10 +21,10 @@ namespace vigie::text {
 std::string fold(std::string_view utf8);
 
 struct Token {
-  std::string term;         // folded (fold()), not stemmed
-  std::uint32_t position;   // 0-based word position in the text, for phrases and NEAR
-  std::uint32_t offset;     // byte offset of the original word in the input
-  std::uint32_t length;     // byte length of the original word in the input
+  std::string term;        // folded (fold()), not stemmed
+  std::uint32_t position;  // 0-based word position in the text, for phrases and NEAR
+  std::uint32_t offset;    // byte offset of the original word in the input
+  std::uint32_t length;    // byte length of the original word in the input
 };
 
 // Splits text into words (ICU word boundaries: Latin, Arabic, CJK...) and folds each one.
