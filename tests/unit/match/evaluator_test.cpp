@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "match/evaluator.h"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace vigie::match {
+namespace {
+
+class EvaluatorTest : public ::testing::Test {
+ protected:
+  EvaluatorTest()
+      : tags_{"Coton Bio", "agro"},
+        doc_(DocumentFields{
+            .title = "Le prix du coton grimpe en Côte d'Ivoire",
+            .text = "Les exportations de noix de cajou ont augmenté. Le coton reste la première "
+                    "culture d'exportation du Burkina Faso.",
+            .source = "Agence Ecofin",
+            .author = "Jean Dupont",
+            .lang = "FR",
+            .country = "CI",
+            .tags = tags_,
+            .date = core::parse_iso8601_strict("2026-02-15T10:00:00Z"),
+        }) {}
+
+  bool matches(const char* query) {
+    auto q = parse_query(query);
+    EXPECT_TRUE(q.has_value()) << query;
+    return q.has_value() && evaluate(*q, doc_);
+  }
+
+  std::vector<std::string> tags_;
+  EvalDocument doc_;
+};
+
+struct Case {
+  const char* query;
+  bool expected;
+};
+
+TEST_F(EvaluatorTest, AppliesTheDocumentedRules) {
+  const Case cases[] = {
+      // Words: folded, or equal stems in the document's language.
+      {"coton", true},
+      {"COTON", true},
+      {"cote", true},
+      {"ivoire", true},
+      {"augmenter", true},
+      {"exportation", true},
+      {"sport", false},
+      // Phrases: folded forms in sequence, no stemming, inside one field.
+      {"\"noix de cajou\"", true},
+      {"\"noix cajou\"", false},
+      {"\"augmenter\"", false},
+      {"\"augmente\"", true},
+      {"\"cote d ivoire\"", true},
+      {"Côte-d'Ivoire", true},
+      {"\"ivoire les exportations\"", false},
+      // Prefixes: folded forms.
+      {"expor*", true},
+      {"burk*", true},
+      {"xyz*", false},
+      // Fields.
+      {"title:coton", true},
+      {"title:cajou", false},
+      {"title:grimper", true},
+      {"source:ecofin", true},
+      {"source:coton", false},
+      {"author:dupont", true},
+      {"author:\"jean dupont\"", true},
+      {"auteur:jeanne", false},
+      {"lang:fr", true},
+      {"lang:en", false},
+      {"country:ci", true},
+      {"tag:\"coton bio\"", true},
+      {"tag:bio", false},
+      {"tag:AGRO", true},
+      // NEAR: same field, at most n words between, either order, folded forms only.
+      {"cajou NEAR/3 coton", true},
+      {"coton NEAR/3 cajou", true},
+      {"cajou NEAR/2 coton", false},
+      {"title:prix NEAR/1 title:coton", true},
+      {"title:prix NEAR/0 title:coton", false},
+      {"prix NEAR/50 cajou", false},
+      {"\"noix de cajou\" NEAR/3 coton", true},
+      {"\"noix de cajou\" NEAR/2 coton", false},
+      {"expor* NEAR/0 noix", false},
+      {"expor* NEAR/1 noix", true},
+      {"augmenter NEAR/5 cajou", false},
+      // Dates: the item date in [from, until).
+      {"date:2026-02", true},
+      {"date:2026-03", false},
+      {"after:2026-02-15", true},
+      {"before:2026-02-15", false},
+      {"before:2026-02-16", true},
+      // Boolean structure.
+      {"-sport", true},
+      {"-coton", false},
+      {"coton -cajou", false},
+      {"coton SAUF sport", true},
+      {"sport OR cajou", true},
+      {"(sport OR cajou) lang:en", false},
+      {"NOT (sport OR tennis)", true},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.query);
+    EXPECT_EQ(matches(c.query), c.expected);
+  }
+}
+
+TEST(EvaluatorRulesTest, DoesNotStemDocumentsInLanguagesWithoutStemmer) {
+  const EvalDocument doc(DocumentFields{.text = "exportations", .lang = "und"});
+  auto stemmed = parse_query("exportation");
+  ASSERT_TRUE(stemmed.has_value());
+  EXPECT_FALSE(evaluate(*stemmed, doc));
+  auto exact = parse_query("exportations");
+  ASSERT_TRUE(exact.has_value());
+  EXPECT_TRUE(evaluate(*exact, doc));
+}
+
+TEST(EvaluatorRulesTest, NeverMatchesADateRangeWithoutDate) {
+  const EvalDocument doc(DocumentFields{.text = "coton"});
+  auto q = parse_query("coton date:2026");
+  ASSERT_TRUE(q.has_value());
+  EXPECT_FALSE(evaluate(*q, doc));
+}
+
+TEST(EvaluatorRulesTest, NearNeedsTwoDistinctOccurrences) {
+  const EvalDocument doc(DocumentFields{.text = "coton seul"});
+  auto q = parse_query("coton NEAR/5 coton");
+  ASSERT_TRUE(q.has_value());
+  EXPECT_FALSE(evaluate(*q, doc));
+  const EvalDocument twice(DocumentFields{.text = "coton et coton"});
+  EXPECT_TRUE(evaluate(*q, twice));
+}
+
+TEST(NearMatchTest, CountsTheWordsBetweenOccurrences) {
+  const Span a[] = {{2, 4}};
+  const Span after[] = {{7, 7}};
+  const Span inside[] = {{3, 3}};
+  const Span before[] = {{0, 0}};
+  EXPECT_TRUE(near_match(a, after, 2));
+  EXPECT_FALSE(near_match(a, after, 1));
+  EXPECT_FALSE(near_match(a, inside, 10));
+  EXPECT_TRUE(near_match(a, before, 1));
+  EXPECT_FALSE(near_match(a, before, 0));
+}
+
+}  // namespace
+}  // namespace vigie::match
