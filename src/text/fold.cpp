@@ -215,10 +215,20 @@ void fold_append(std::string_view utf8, std::string& out) {
   const std::size_t n = utf8.size();
   std::size_t i = 0;
   while (i < n) {
-    const auto b = static_cast<unsigned char>(utf8[i]);
-    if (b < 0x80) {
-      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b));
-      ++i;
+    if (static_cast<unsigned char>(utf8[i]) < 0x80) {
+      std::size_t j = i + 1;
+      while (j < n && static_cast<unsigned char>(utf8[j]) < 0x80) {
+        ++j;
+      }
+      const std::size_t at = out.size();
+      out.append(utf8.substr(i, j - i));
+      for (std::size_t k = at; k < out.size(); ++k) {
+        const char c = out[k];
+        if (c >= 'A' && c <= 'Z') {
+          out[k] = static_cast<char>(c + ('a' - 'A'));
+        }
+      }
+      i = j;
       continue;
     }
     // A run of non-ASCII bytes normalises independently of the ASCII around it: no ASCII

@@ -17,8 +17,11 @@
 namespace vigie::text {
 namespace {
 
-// CLD2 samples the text anyway; beyond this the answer does not change, only the cost.
-constexpr std::size_t kMaxDetectBytes = 64 * 1024;
+// CLD2's cost is linear in the text (about 25 ns a byte) and its answer settles after a few
+// hundred words, so long texts are judged on three windows: beginning, middle and end. That
+// keeps the cost per item bounded (ingestion budget: 5,000 items/s) and still lets the
+// majority language win over a foreign-language lead or footer.
+constexpr std::size_t kWindowBytes = 512;
 
 // The primary subtag of a language tag, lower-cased ("fr-CA", "FR", "fr_ca" -> "fr").
 std::string primary_subtag(std::string_view tag) {
@@ -48,16 +51,35 @@ std::string to_iso639_1(CLD2::Language language) {
   return is_iso639_1(code) ? code : std::string();
 }
 
-// Cuts at most `max` bytes without splitting a UTF-8 sequence.
-std::string_view utf8_prefix(std::string_view text, std::size_t max) {
-  if (text.size() <= max) {
-    return text;
+// [begin, begin + kWindowBytes) of `text`, shrunk to whole words where it cuts through one.
+std::string_view window(std::string_view text, std::size_t begin) {
+  std::string_view w = text.substr(begin, kWindowBytes);
+  if (begin > 0) {
+    const std::size_t space = w.find_first_of(" \n");
+    if (space != std::string_view::npos) {
+      w.remove_prefix(space + 1);
+    }
   }
-  std::size_t end = max;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
-    --end;
+  if (begin + kWindowBytes < text.size()) {
+    const std::size_t space = w.find_last_of(" \n");
+    if (space != std::string_view::npos) {
+      w = w.substr(0, space);
+    }
   }
-  return text.substr(0, end);
+  return w;  // a window without spaces may cut a UTF-8 sequence: to_valid_utf8() mends it
+}
+
+std::string sample_for_detection(std::string_view text) {
+  if (text.size() <= 3 * kWindowBytes) {
+    return detail::to_valid_utf8(text);
+  }
+  std::string sample;
+  for (const std::size_t begin :
+       {std::size_t{0}, text.size() / 2 - kWindowBytes / 2, text.size() - kWindowBytes}) {
+    sample += window(text, begin);
+    sample += '\n';
+  }
+  return detail::to_valid_utf8(sample);
 }
 
 }  // namespace
@@ -65,8 +87,8 @@ std::string_view utf8_prefix(std::string_view text, std::size_t max) {
 std::string detect_language(std::string_view utf8, std::string_view hint) {
   const std::string hint_code = primary_subtag(hint);
   const std::string fallback = is_iso639_1(hint_code) ? hint_code : std::string("und");
-  // CLD2 gives up on the whole text at the first ill-formed byte.
-  const std::string text = detail::to_valid_utf8(utf8_prefix(utf8, kMaxDetectBytes));
+  // CLD2 gives up on the whole text at the first ill-formed byte: the sample is mended.
+  const std::string text = sample_for_detection(utf8);
   if (text.empty()) {
     return fallback;
   }

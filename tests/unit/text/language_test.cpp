@@ -82,6 +82,18 @@ TEST(DetectLanguageTest, JudgesMixedTextByItsMajorityLanguage) {
   EXPECT_EQ(detect_language(text), "fr");
 }
 
+TEST(DetectLanguageTest, JudgesLongTextsByTheirBodyNotTheirLead) {
+  std::string text =
+      "Reuters - Breaking news: markets update. Click here to subscribe to our newsletter and "
+      "receive the best of our coverage every morning in your inbox. ";
+  while (text.size() < 6000) {
+    text +=
+        "Les producteurs de coton du Bénin attendent la fixation du prix d'achat pour la "
+        "prochaine campagne, alors que les intrants ont fortement augmenté cette année. ";
+  }
+  EXPECT_EQ(detect_language(text), "fr");
+}
+
 TEST(DetectLanguageTest, HandlesAMegabyteOfText) {
   std::string big;
   while (big.size() < (1U << 20)) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
+#include <atomic>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -157,6 +159,46 @@ TEST(TokenizeTest, TokenizesAMegabyteOfText) {
   ASSERT_EQ(tokens.size(), sentences * 13);
   EXPECT_EQ(tokens.back().term, "cacao");
   EXPECT_EQ(tokens.back().position, sentences * 13 - 1);
+}
+
+TEST(TokenizeTest, TokenizesAMegabyteOfChineseOrArabic) {
+  for (std::string_view sentence : {std::string_view("中国的棉花出口增长了。"),
+                                    std::string_view("ارتفعت صادرات القطن في مالي. ")}) {
+    SCOPED_TRACE(sentence);
+    std::string big;
+    while (big.size() < (1U << 20)) {
+      big += sentence;
+    }
+    const std::vector<Token> tokens = tokenize(big);
+    const std::size_t per_sentence = tokenize(sentence).size();
+    EXPECT_EQ(tokens.size(), per_sentence * (big.size() / sentence.size()));
+    EXPECT_EQ(big.substr(tokens.back().offset + tokens.back().length),
+              sentence.substr(sentence.size() - (sentence.back() == ' ' ? 2 : 3)));
+  }
+}
+
+TEST(TokenizeTest, GivesTheSameTokensOnEveryThread) {
+  const std::string_view texts[] = {"L’économie ivoirienne résiste", "中国的棉花出口增长了",
+                                    "ارتفعت صادرات القطن"};
+  std::vector<std::vector<std::string>> expected;
+  for (std::string_view t : texts) {
+    expected.push_back(terms(t));
+  }
+  std::vector<std::jthread> threads;
+  std::atomic<int> mismatches{0};
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&] {
+      for (int round = 0; round < 50; ++round) {
+        for (std::size_t k = 0; k < std::size(texts); ++k) {
+          if (terms(texts[k]) != expected[k] || stem("exportations", "fr") != "export") {
+            ++mismatches;
+          }
+        }
+      }
+    });
+  }
+  threads.clear();  // joins
+  EXPECT_EQ(mismatches.load(), 0);
 }
 
 }  // namespace
