@@ -3,6 +3,10 @@
 // straightforward ICU way (BreakIterator over UTF-16, then NFKC_Casefold + accent stripping
 // through a Transliterator, per word), to show what the hand-written fast path buys.
 // Read bytes_per_second; the ingestion budget is 5,000 items/s of 2-5 KB on 2 cores.
+// CLD2 allocates and frees a large scratch buffer per call; with glibc's default heap trimming
+// that costs page faults on every call (x5 on detect_language). Run with
+// MALLOC_TRIM_THRESHOLD_=268435456 (or mallopt(M_TRIM_THRESHOLD) in main/) to see the cost a
+// long-running server pays.
 
 #include <cstdint>
 #include <memory>
@@ -80,20 +84,59 @@ BENCHMARK(BM_Peer_IcuTokenizeAndFold);
 void BM_IngestPipeline(benchmark::State& state) {
   for (auto _ : state) {
     const std::string lang = vigie::text::detect_language(kFrenchItem, "fr");
+    const auto tokens = vigie::text::tokenize(kFrenchItem);
     std::vector<std::string> stems;
-    for (const auto& token : vigie::text::tokenize(kFrenchItem)) {
+    for (const auto& token : tokens) {
       if (!vigie::text::is_stop_word(token.term, lang)) {
         stems.push_back(vigie::text::stem(token.term, lang));
       }
     }
     benchmark::DoNotOptimize(stems.data());
-    benchmark::DoNotOptimize(vigie::text::simhash(kFrenchItem));
+    benchmark::DoNotOptimize(vigie::text::simhash(tokens));
     benchmark::DoNotOptimize(vigie::text::sha256_hex(kFrenchItem));
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
   state.SetBytesProcessed(state.iterations() * kItemBytes);
 }
 BENCHMARK(BM_IngestPipeline);
+
+void BM_StemAndStopWords(benchmark::State& state) {
+  const auto tokens = vigie::text::tokenize(kFrenchItem);
+  for (auto _ : state) {
+    std::size_t kept = 0;
+    for (const auto& token : tokens) {
+      if (!vigie::text::is_stop_word(token.term, "fr")) {
+        kept += vigie::text::stem(token.term, "fr").size();
+      }
+    }
+    benchmark::DoNotOptimize(kept);
+  }
+  state.SetBytesProcessed(state.iterations() * kItemBytes);
+}
+BENCHMARK(BM_StemAndStopWords);
+
+// The memo's miss path: every word is new (Snowball, accent restoration, memo insertion).
+void BM_StemUnseenWords(benchmark::State& state) {
+  std::uint64_t n = 0;
+  std::string word;
+  for (auto _ : state) {
+    word = "exportations";
+    for (std::uint64_t k = ++n; k > 0; k /= 26) {
+      word.insert(word.begin(), static_cast<char>('a' + k % 26));
+    }
+    benchmark::DoNotOptimize(vigie::text::stem(word, "fr"));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_StemUnseenWords);
+
+void BM_Sha256(benchmark::State& state) {
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(vigie::text::sha256_hex(kFrenchItem));
+  }
+  state.SetBytesProcessed(state.iterations() * kItemBytes);
+}
+BENCHMARK(BM_Sha256);
 
 void BM_DetectLanguage(benchmark::State& state) {
   for (auto _ : state) {

@@ -50,22 +50,27 @@ std::uint64_t shingle_hash(const std::vector<Token>& tokens, std::size_t first, 
 }  // namespace
 
 std::uint64_t simhash(std::string_view utf8) {
-  const std::vector<Token> tokens = tokenize(utf8);
+  return simhash(tokenize(utf8));
+}
+
+std::uint64_t simhash(const std::vector<Token>& tokens) {
   if (tokens.empty()) {
     return 0;
   }
   // Texts shorter than a shingle are one shingle of all their words.
   const std::size_t width = tokens.size() < kShingleWords ? tokens.size() : kShingleWords;
-  std::array<std::int64_t, 64> votes{};
-  for (std::size_t first = 0; first + width <= tokens.size(); ++first) {
+  const std::size_t shingles = tokens.size() - width + 1;
+  // Each bit's vote is (ones - zeros); counting ones alone is the same test and vectorises.
+  std::array<std::uint32_t, 64> ones{};
+  for (std::size_t first = 0; first < shingles; ++first) {
     const std::uint64_t h = shingle_hash(tokens, first, width);
     for (std::size_t bit = 0; bit < 64; ++bit) {
-      votes[bit] += ((h >> bit) & 1U) != 0 ? 1 : -1;
+      ones[bit] += static_cast<std::uint32_t>((h >> bit) & 1U);
     }
   }
   std::uint64_t fingerprint = 0;
   for (std::size_t bit = 0; bit < 64; ++bit) {
-    if (votes[bit] > 0) {
+    if (2 * std::uint64_t{ones[bit]} > shingles) {
       fingerprint |= std::uint64_t{1} << bit;
     }
   }

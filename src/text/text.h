@@ -79,6 +79,9 @@ std::string detect_language(std::string_view utf8, std::string_view hint = {});
 // is stored: the hash (FNV-1a and a murmur3 finaliser) is fixed and must not change without a
 // migration that recomputes stored fingerprints.
 std::uint64_t simhash(std::string_view utf8);
+// The same fingerprint from tokens already made (tokens == tokenize(utf8)): ingestion
+// tokenises each item once for indexing and reuses the tokens here.
+std::uint64_t simhash(const std::vector<Token>& tokens);
 int hamming_distance(std::uint64_t a, std::uint64_t b);
 
 // Lower-case hex SHA-256 of the bytes (64 characters).

@@ -76,12 +76,23 @@ TEST(SimHashTest, PutsNearDuplicatesCloseAndUnrelatedStoriesFarApart) {
 TEST(SimHashTest, IsStableAcrossBuildsAndMachines) {
   // Fingerprints are stored: a change here invalidates every stored fingerprint, and needs a
   // migration that recomputes them.
+  EXPECT_EQ(simhash("Le prix du cacao relevé à 1 800 FCFA en Côte d’Ivoire"),
+            0x642a77f480fa2424ULL);
+  EXPECT_EQ(simhash("cacao"), 0x1e90273dfb30e89eULL);
   EXPECT_EQ(simhash(""), 0U);
   EXPECT_EQ(simhash("!!! ..."), 0U);
   EXPECT_EQ(simhash("cacao"), simhash("Cacao"));
   EXPECT_NE(simhash("cacao"), 0U);
   EXPECT_EQ(simhash("le prix du cacao"), simhash("Le prix du cacao."));
   EXPECT_NE(simhash("le prix du cacao"), simhash("le prix du coton"));
+}
+
+TEST(SimHashTest, GivesTheSameFingerprintFromTokens) {
+  for (std::string_view text :
+       {kDispatch, kUnrelatedEnglish, std::string_view("deux mots"), std::string_view("")}) {
+    SCOPED_TRACE(text);
+    EXPECT_EQ(simhash(tokenize(text)), simhash(text));
+  }
 }
 
 TEST(SimHashTest, CountsDifferingBits) {
