@@ -138,15 +138,38 @@ void append_utf8(char32_t c, std::string& out) {
   }
 }
 
+bool classify_word_code_point(char32_t c) {
+  if (c == 0x02BC || c == 0x200B || c == 0xFEFF || c == kReplacement) {
+    return false;  // apostrophe written as a modifier letter; zero-width space; BOM
+  }
+  switch (u_charType(static_cast<UChar32>(c))) {
+    case U_UPPERCASE_LETTER:
+    case U_LOWERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER:
+    case U_NON_SPACING_MARK:
+    case U_ENCLOSING_MARK:
+    case U_COMBINING_SPACING_MARK:
+    case U_DECIMAL_DIGIT_NUMBER:
+    case U_LETTER_NUMBER:
+    case U_FORMAT_CHAR:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // Two-byte UTF-8 code points (U+0080..U+07FF: Latin-1, Latin Extended, Greek, Cyrillic,
 // Hebrew, Arabic...) hold nearly every accented letter of the languages Vigie watches. Their
 // folded form is precomputed once from fold_with_icu(), so the fast path cannot disagree with
 // ICU. A code point is "context free" when normalisation never combines it with a neighbour
 // (ICU boundary before and after): only those may be folded one at a time.
 struct TwoByteFold {
-  std::array<char, 15> bytes{};
+  std::array<char, 14> bytes{};
   std::uint8_t size = 0;
   bool context_free = false;
+  bool word = false;  // is_word_code_point(), which tokenize() asks for every code point
 };
 
 constexpr char32_t kTwoByteFirst = 0x80;
@@ -165,6 +188,7 @@ TwoByteTable build_two_byte_table() {
     append_utf8(c, utf8);
     fold_with_icu(utf8, folded);
     TwoByteFold& entry = table[c - kTwoByteFirst];
+    entry.word = classify_word_code_point(c);
     entry.context_free = nfkc_cf->hasBoundaryBefore(cp) && nfkc_cf->hasBoundaryAfter(cp)
                          && folded.size() <= entry.bytes.size();
     if (entry.context_free) {
@@ -250,25 +274,10 @@ bool is_word_code_point(char32_t c) {
   if (c < 0x80) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
-  if (c == 0x02BC || c == 0x200B || c == 0xFEFF || c == kReplacement) {
-    return false;  // apostrophe written as a modifier letter; zero-width space; BOM
+  if (c < kTwoByteEnd) {
+    return two_byte_table()[c - kTwoByteFirst].word;
   }
-  switch (u_charType(static_cast<UChar32>(c))) {
-    case U_UPPERCASE_LETTER:
-    case U_LOWERCASE_LETTER:
-    case U_TITLECASE_LETTER:
-    case U_MODIFIER_LETTER:
-    case U_OTHER_LETTER:
-    case U_NON_SPACING_MARK:
-    case U_ENCLOSING_MARK:
-    case U_COMBINING_SPACING_MARK:
-    case U_DECIMAL_DIGIT_NUMBER:
-    case U_LETTER_NUMBER:
-    case U_FORMAT_CHAR:
-      return true;
-    default:
-      return false;
-  }
+  return classify_word_code_point(c);
 }
 
 bool needs_dictionary_segmentation(char32_t c) {
