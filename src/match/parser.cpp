@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // Recursive descent over the lexer's tokens. Precedence, loosest first: OR, AND (explicit or
-// implicit), NEAR, NOT / '-'. Fields apply to the word, phrase or group glued to the colon.
+// implicit), NOT / '-', NEAR (so "-a NEAR b" excludes the pair, not just "a"). Fields apply to the
+// word, phrase or group glued to the colon.
 
 #include <chrono>
 #include <optional>
@@ -258,7 +259,7 @@ class Parser {
 
   ParseResult parse_and(Context ctx, int depth) {
     std::vector<Query> children;
-    auto first = parse_near(ctx, depth);
+    auto first = parse_unary(ctx, depth);
     if (!first) {
       return first;
     }
@@ -274,7 +275,7 @@ class Parser {
       } else if (!starts_operand(cur())) {
         break;
       }
-      auto next = parse_near(ctx, depth);
+      auto next = parse_unary(ctx, depth);
       if (!next) {
         return next;
       }
@@ -298,7 +299,7 @@ class Parser {
 
   ParseResult parse_near(Context ctx, int depth) {
     const LexToken& left_tok = cur();
-    auto left = parse_unary(ctx, depth);
+    auto left = parse_primary(ctx, depth);
     if (!left) {
       return left;
     }
@@ -313,11 +314,14 @@ class Parser {
     }
     advance();
     skip_empty();
+    if (cur().kind == TokenKind::Not || cur().kind == TokenKind::Minus) {
+      return fail_at(cur(), "query.near_operand");
+    }
     if (!starts_operand(cur())) {
       return fail_at(cur(), "query.expected_term");
     }
     const LexToken& right_tok = cur();
-    auto right = parse_unary(ctx, depth);
+    auto right = parse_primary(ctx, depth);
     if (!right) {
       return right;
     }
@@ -339,7 +343,7 @@ class Parser {
 
   ParseResult parse_unary(Context ctx, int depth) {
     if (cur().kind != TokenKind::Not && cur().kind != TokenKind::Minus) {
-      return parse_primary(ctx, depth);
+      return parse_near(ctx, depth);
     }
     if (depth + 1 > limits_.max_depth) {
       return fail_at(cur(), "query.too_deep");

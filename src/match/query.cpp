@@ -176,7 +176,8 @@ struct Printer {
   }
   std::string operator()(const Not& n) const {
     const auto& op = n.operand().node;
-    // NOT binds tighter than NEAR, AND and OR: group them so they stay under the NOT.
+    // NOT binds tighter than AND and OR: group them so they stay under the NOT. A NEAR needs
+    // no parentheses, but they show readers what the NOT applies to.
     const bool group = std::holds_alternative<And>(op) || std::holds_alternative<Or>(op)
                        || std::holds_alternative<Near>(op);
     return group ? "NOT (" + print(n.operand()) + ")" : "NOT " + print(n.operand());

@@ -54,6 +54,8 @@ TEST(QueryParserTest, ParsesTheDocumentedSyntaxIntoItsCanonicalForm) {
       {"coton PR\u00C8S/0 prix", "coton NEAR/0 prix"},
       {"\"noix de cajou\" NEAR/5 export*", "\"noix de cajou\" NEAR/5 export*"},
       {"a NEAR/2 b c", "a NEAR/2 b AND c"},
+      {"-a NEAR/2 b", "NOT (a NEAR/2 b)"},
+      {"c NOT a NEAR b", "c AND NOT (a NEAR/10 b)"},
       {"title:coton", "title:coton"},
       {"Titre:coton", "title:coton"},
       {"title:\"prix du coton\"", "title:\"prix du coton\""},

@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+vigie_fuzzer(fuzz_query_parser SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/query_parser_fuzz.cpp DEPS vigie_match)

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "storage/xapian/query_compiler.h"
+
+#include <chrono>
+#include <vector>
+
+#include "storage/xapian/near_source.h"
+#include "storage/xapian/schema.h"
+#include "text/text.h"
+
+namespace vigie::storage::xapian_schema {
+namespace {
+
+using XQ = Xapian::Query;
+
+// Filters restrict; they must not change the ranking of what they keep.
+XQ unweighted(XQ q) {
+  return XQ(XQ::OP_SCALE_WEIGHT, q, 0.0);
+}
+
+XQ match_all() {
+  return unweighted(XQ::MatchAll);
+}
+
+std::string serialise_time(core::Timestamp t) {
+  return Xapian::sortable_serialise(static_cast<double>(core::to_unix(t)));
+}
+
+std::string_view stem_prefix(match::Field field) {
+  return field == match::Field::Title ? kTitleStemPrefix : kStemPrefix;
+}
+
+struct Compiler {
+  const std::set<std::string>& langs;
+  const CompileOptions& options;
+
+  XQ word(const std::string& term, match::Field field) const {
+    std::vector<std::string> terms{std::string(word_prefix(field)) + term};
+    // Names (source, author) are not stemmed; title and body words are (evaluator.h).
+    if (field == match::Field::Any || field == match::Field::Title) {
+      for (const auto& lang : langs) {
+        terms.push_back(stem_term(stem_prefix(field), lang, text::stem(term, lang)));
+      }
+    }
+    return XQ(XQ::OP_OR, terms.begin(), terms.end());
+  }
+
+  XQ prefix(const match::Prefix& p) const {
+    return XQ(XQ::OP_WILDCARD, std::string(word_prefix(p.field)) + p.prefix,
+              options.max_prefix_expansion, XQ::WILDCARD_LIMIT_MOST_FREQUENT);
+  }
+
+  XQ phrase(const match::Phrase& p) const {
+    std::vector<std::string> terms;
+    for (const auto& t : p.terms) {
+      terms.push_back(std::string(word_prefix(p.field)) + t);
+    }
+    if (terms.size() == 1) {
+      return XQ(terms.front());
+    }
+    return XQ(XQ::OP_PHRASE, terms.begin(), terms.end(),
+              static_cast<Xapian::termcount>(terms.size()));
+  }
+
+  // A NEAR operand: folded forms only.
+  XQ exact(const match::NearOperand& op) const {
+    if (const auto* t = std::get_if<match::Term>(&op)) {
+      return XQ(std::string(word_prefix(t->field)) + t->term);
+    }
+    if (const auto* p = std::get_if<match::Prefix>(&op)) {
+      return prefix(*p);
+    }
+    return phrase(std::get<match::Phrase>(op));
+  }
+
+  XQ operator()(const match::Term& t) const { return word(t.term, t.field); }
+  XQ operator()(const match::Prefix& p) const { return prefix(p); }
+  XQ operator()(const match::Phrase& p) const { return phrase(p); }
+  XQ operator()(const match::Near& n) const {
+    auto* source = new NearSource(n.left, n.right, n.distance);
+    return XQ(XQ::OP_FILTER, XQ(XQ::OP_AND, exact(n.left), exact(n.right)), XQ(source->release()));
+  }
+  XQ operator()(const match::Filter& f) const {
+    std::string_view prefix = kLangPrefix;
+    if (f.field == match::FilterField::Country) {
+      prefix = kCountryPrefix;
+    } else if (f.field == match::FilterField::Tag) {
+      prefix = kTagPrefix;
+    }
+    return unweighted(XQ(std::string(prefix) + f.value));
+  }
+  XQ operator()(const match::DateRange& d) const {
+    // Stored dates are whole seconds, so [from, until) is [from, until - 1s].
+    if (d.from && d.until) {
+      return XQ(XQ::OP_VALUE_RANGE, kDateSlot, serialise_time(*d.from),
+                serialise_time(*d.until - std::chrono::seconds{1}));
+    }
+    if (d.from) {
+      return XQ(XQ::OP_VALUE_GE, kDateSlot, serialise_time(*d.from));
+    }
+    if (d.until) {
+      return XQ(XQ::OP_VALUE_LE, kDateSlot, serialise_time(*d.until - std::chrono::seconds{1}));
+    }
+    return match_all();
+  }
+  XQ operator()(const match::And& a) const {
+    std::vector<XQ> positive;
+    std::vector<XQ> negative;
+    for (const auto& c : a.children) {
+      if (const auto* n = std::get_if<match::Not>(&c.node)) {
+        negative.push_back(compile(n->operand()));
+      } else {
+        positive.push_back(compile(c));
+      }
+    }
+    XQ q = positive.empty() ? match_all() : XQ(XQ::OP_AND, positive.begin(), positive.end());
+    if (negative.empty()) {
+      return q;
+    }
+    return XQ(XQ::OP_AND_NOT, q, XQ(XQ::OP_OR, negative.begin(), negative.end()));
+  }
+  XQ operator()(const match::Or& o) const {
+    std::vector<XQ> children;
+    for (const auto& c : o.children) {
+      children.push_back(compile(c));
+    }
+    return XQ(XQ::OP_OR, children.begin(), children.end());
+  }
+  XQ operator()(const match::Not& n) const {
+    return XQ(XQ::OP_AND_NOT, match_all(), compile(n.operand()));
+  }
+
+  XQ compile(const match::Query& q) const { return std::visit(*this, q.node); }
+};
+
+bool near_within_limits(const match::Query& q) {
+  return std::visit(
+      [](const auto& node) -> bool {
+        using T = std::decay_t<decltype(node)>;
+        if constexpr (std::is_same_v<T, match::Near>) {
+          return node.distance >= 0 && node.distance <= kMaxNearDistance;
+        } else if constexpr (std::is_same_v<T, match::And> || std::is_same_v<T, match::Or>) {
+          for (const auto& c : node.children) {
+            if (!near_within_limits(c)) {
+              return false;
+            }
+          }
+          return true;
+        } else if constexpr (std::is_same_v<T, match::Not>) {
+          return near_within_limits(node.operand());
+        } else {
+          return true;
+        }
+      },
+      q.node);
+}
+
+}  // namespace
+
+core::Result<Xapian::Query> compile_query(const match::Query& query,
+                                          const std::set<std::string>& langs,
+                                          const CompileOptions& options) {
+  if (!near_within_limits(query)) {
+    return core::make_error(core::ErrorCode::InvalidInput, "search.query",
+                            "xapian: NEAR distance beyond the index's limit");
+  }
+  return Compiler{langs, options}.compile(query);
+}
+
+}  // namespace vigie::storage::xapian_schema

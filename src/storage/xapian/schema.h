@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#pragma once
+
+// How XapianIndex lays documents out in Xapian: term prefixes, value slots, positions, stored
+// data. Internal to storage/xapian/. Changing anything here changes what existing indexes
+// mean: bump kSchemaVersion, and open() empties old indexes so the log replay rebuilds them.
+//
+// Terms (all from match::FieldTokens, so they agree with the reference evaluator):
+//   <folded>            title and body words, positional (title first, then a gap)
+//   Z<lang>:<stem>      stems of title and body words, in the document's language
+//   S<folded>           title words, positional         SZ<lang>:<stem>  title stems
+//   K<folded>           source title words, positional  A<folded>        author words, positional
+//   O<org> L<lang> C<country> T<tag> I<source id>       boolean filter terms
+// Folded terms never start with an upper-case ASCII letter, so prefixes cannot collide with
+// them, and a prefix query on unprefixed terms only sees words.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "match/query.h"
+#include "storage/search_index.h"
+
+namespace vigie::storage::xapian_schema {
+
+inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaKey = "vigie.schema";
+inline constexpr std::string_view kPositionKey = "vigie.position";
+inline constexpr std::string_view kLangsKey = "vigie.langs";  // languages with stem terms
+
+inline constexpr std::string_view kStemPrefix = "Z";
+inline constexpr std::string_view kTitlePrefix = "S";
+inline constexpr std::string_view kTitleStemPrefix = "SZ";
+inline constexpr std::string_view kSourcePrefix = "K";
+inline constexpr std::string_view kAuthorPrefix = "A";
+inline constexpr std::string_view kOrgPrefix = "O";
+inline constexpr std::string_view kLangPrefix = "L";
+inline constexpr std::string_view kCountryPrefix = "C";
+inline constexpr std::string_view kTagPrefix = "T";
+inline constexpr std::string_view kSourceIdPrefix = "I";
+
+inline constexpr Xapian::valueno kDateSlot = 0;     // sortable_serialise(unix seconds)
+inline constexpr Xapian::valueno kFetchedSlot = 1;  // sortable_serialise(unix seconds)
+
+// Positions between the title and the body: larger than any NEAR window, so neither a phrase
+// nor a NEAR can span the two fields.
+inline constexpr Xapian::termpos kFieldGap = 1U << 16;
+// Largest NEAR distance the index can answer exactly (kept well inside kFieldGap).
+inline constexpr int kMaxNearDistance = 10000;
+
+// Title words count three times in relevance: a word in the title says more than one in the body.
+inline constexpr Xapian::termcount kTitleWdf = 3;
+
+// The positional prefix of a text field's words.
+std::string_view word_prefix(match::Field field);
+
+// "Z" or "SZ" + lang + ":" + stem.
+std::string stem_term(std::string_view prefix, std::string_view lang, std::string_view stem);
+
+// The Xapian document for `doc`. `lang` receives the normalised language when the document
+// has stem terms, and is cleared otherwise.
+Xapian::Document build_document(const IndexDocument& doc, std::string& lang);
+
+// What snippets need, kept in the document data.
+struct StoredText {
+  std::string lang;
+  std::string title;
+  std::string text;
+};
+std::string encode_data(const StoredText& stored);
+std::optional<StoredText> decode_data(std::string_view data);
+
+}  // namespace vigie::storage::xapian_schema

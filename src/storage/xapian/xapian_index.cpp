@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "storage/xapian/xapian_index.h"
+
+#include <atomic>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <mutex>
+#include <set>
+#include <string>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include <xapian.h>
+
+#include "match/highlight.h"
+#include "storage/xapian/query_compiler.h"
+#include "storage/xapian/schema.h"
+
+namespace vigie::storage {
+namespace {
+
+namespace xs = xapian_schema;
+
+tl::unexpected<core::Error> io_error(const Xapian::Error& e) {
+  return core::make_error(core::ErrorCode::Unavailable, "search.io",
+                          "xapian: " + e.get_description());
+}
+
+std::set<std::string> parse_langs(const std::string& s) {
+  std::set<std::string> out;
+  std::size_t begin = 0;
+  while (begin < s.size()) {
+    std::size_t end = s.find(',', begin);
+    if (end == std::string::npos) {
+      end = s.size();
+    }
+    if (end > begin) {
+      out.insert(s.substr(begin, end - begin));
+    }
+    begin = end + 1;
+  }
+  return out;
+}
+
+std::string join_langs(const std::set<std::string>& langs) {
+  std::string out;
+  for (const auto& l : langs) {
+    if (!out.empty()) {
+      out.push_back(',');
+    }
+    out += l;
+  }
+  return out;
+}
+
+std::uint64_t parse_position(const std::string& s) {
+  std::uint64_t v = 0;
+  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  return ec == std::errc{} && ptr == s.data() + s.size() ? v : 0;
+}
+
+// A reader Database and what it knew at its last (re)open.
+struct Reader {
+  Xapian::Database db;
+  std::uint64_t epoch = 0;       // clear() invalidates readers of older epochs
+  std::uint64_t generation = 0;  // commits seen
+  std::set<std::string> langs;
+};
+
+void load(Reader& r, std::uint64_t generation) {
+  r.generation = generation;
+  r.langs = parse_langs(r.db.get_metadata(std::string(xs::kLangsKey)));
+}
+
+Xapian::WritableDatabase create_empty(const std::string& dir) {
+  Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OVERWRITE);
+  db.set_metadata(std::string(xs::kSchemaKey), std::string(xs::kSchemaVersion));
+  db.commit();
+  return db;
+}
+
+}  // namespace
+
+struct XapianIndex::Impl {
+  std::string dir;
+  XapianIndexOptions options;
+
+  std::mutex write_mu;
+  // Guarded by write_mu. Always inside a transaction, so nothing reaches the disk before
+  // commit(): neither Xapian's automatic flushes nor the destructor's implicit commit.
+  Xapian::WritableDatabase writer;
+  std::set<std::string> langs;  // guarded by write_mu: languages with stem terms
+
+  std::atomic<std::uint64_t> position{0};
+  std::atomic<std::uint64_t> generation{1};
+  std::atomic<std::uint64_t> epoch{1};
+
+  mutable std::mutex pool_mu;
+  mutable std::vector<std::unique_ptr<Reader>> idle;  // guarded by pool_mu
+
+  // A reader up to date with the last commit. Throws Xapian::Error.
+  std::unique_ptr<Reader> acquire() const {
+    std::unique_ptr<Reader> r;
+    {
+      std::lock_guard lock(pool_mu);
+      if (!idle.empty()) {
+        r = std::move(idle.back());
+        idle.pop_back();
+      }
+    }
+    // Read the counters before reopening: a commit landing in between only causes one more
+    // reopen next time, never a missed one.
+    const std::uint64_t e = epoch.load();
+    const std::uint64_t g = generation.load();
+    if (!r || r->epoch != e) {
+      r = std::make_unique<Reader>(Reader{Xapian::Database(dir), e, 0, {}});
+      load(*r, g);
+    } else if (r->generation != g) {
+      r->db.reopen();
+      load(*r, g);
+    }
+    return r;
+  }
+
+  void release(std::unique_ptr<Reader> r) const {
+    std::lock_guard lock(pool_mu);
+    if (idle.size() < options.max_idle_readers) {
+      idle.push_back(std::move(r));
+    }
+  }
+};
+
+XapianIndex::XapianIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+XapianIndex::~XapianIndex() = default;
+
+core::Result<std::unique_ptr<XapianIndex>> XapianIndex::open(const std::filesystem::path& directory,
+                                                             const XapianIndexOptions& options) {
+  std::error_code ec;
+  std::filesystem::create_directories(directory, ec);
+  if (ec) {
+    return core::make_error(core::ErrorCode::Unavailable, "search.io",
+                            "xapian: cannot create " + directory.string() + ": " + ec.message());
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->dir = directory.string();
+  impl->options = options;
+  try {
+    impl->writer = Xapian::WritableDatabase(impl->dir, Xapian::DB_CREATE_OR_OPEN);
+    const std::string schema = impl->writer.get_metadata(std::string(xs::kSchemaKey));
+    if (schema != xs::kSchemaVersion) {
+      // A new directory, or an index whose terms meant something else: start empty.
+      impl->writer.close();
+      impl->writer = create_empty(impl->dir);
+    }
+    impl->position = parse_position(impl->writer.get_metadata(std::string(xs::kPositionKey)));
+    impl->langs = parse_langs(impl->writer.get_metadata(std::string(xs::kLangsKey)));
+    impl->writer.begin_transaction();
+  } catch (const Xapian::DatabaseLockError& e) {
+    return core::make_error(core::ErrorCode::Unavailable, "search.locked",
+                            "xapian: " + e.get_description());
+  } catch (const Xapian::Error& e) {
+    return io_error(e);
+  }
+  return std::unique_ptr<XapianIndex>(new XapianIndex(std::move(impl)));
+}
+
+core::Status XapianIndex::add(std::span<const IndexDocument> documents) {
+  std::lock_guard lock(impl_->write_mu);
+  try {
+    for (const auto& d : documents) {
+      if (d.id < 1 || d.id > std::numeric_limits<Xapian::docid>::max()) {
+        return core::make_error(core::ErrorCode::InvalidInput, "search.item_id_range",
+                                "xapian: item id " + std::to_string(d.id) + " out of range");
+      }
+      std::string lang;
+      Xapian::Document doc = xs::build_document(d, lang);
+      if (!lang.empty() && impl_->langs.insert(lang).second) {
+        // Part of the same transaction as the documents that need it.
+        impl_->writer.set_metadata(std::string(xs::kLangsKey), join_langs(impl_->langs));
+      }
+      impl_->writer.replace_document(static_cast<Xapian::docid>(d.id), doc);
+    }
+  } catch (const Xapian::Error& e) {
+    return io_error(e);
+  }
+  return {};
+}
+
+core::Status XapianIndex::remove(std::span<const core::ItemId> ids) {
+  std::lock_guard lock(impl_->write_mu);
+  try {
+    for (core::ItemId id : ids) {
+      if (id < 1 || id > std::numeric_limits<Xapian::docid>::max()) {
+        continue;  // never added
+      }
+      try {
+        impl_->writer.delete_document(static_cast<Xapian::docid>(id));
+      } catch (const Xapian::DocNotFoundError&) {
+        // Removing what is not there is a no-op: replays apply changes twice.
+      }
+    }
+  } catch (const Xapian::Error& e) {
+    return io_error(e);
+  }
+  return {};
+}
+
+core::Status XapianIndex::commit(std::uint64_t log_position) {
+  std::lock_guard lock(impl_->write_mu);
+  try {
+    impl_->writer.set_metadata(std::string(xs::kPositionKey), std::to_string(log_position));
+    impl_->writer.commit_transaction();
+  } catch (const Xapian::Error& e) {
+    // The transaction is cancelled: what was added since the last commit is lost, which the
+    // caller's replay from committed_position() repairs.
+    try {
+      impl_->writer.begin_transaction();
+    } catch (const Xapian::Error&) {
+      // The next add() or commit() reports the broken database.
+    }
+    return io_error(e);
+  }
+  try {
+    impl_->writer.begin_transaction();
+  } catch (const Xapian::Error& e) {
+    return io_error(e);
+  }
+  impl_->position = log_position;
+  ++impl_->generation;
+  return {};
+}
+
+std::uint64_t XapianIndex::committed_position() const {
+  return impl_->position.load();
+}
+
+core::Status XapianIndex::clear() {
+  std::lock_guard lock(impl_->write_mu);
+  try {
+    impl_->writer.cancel_transaction();
+    impl_->writer.close();
+    impl_->writer = create_empty(impl_->dir);
+    impl_->writer.begin_transaction();
+  } catch (const Xapian::Error& e) {
+    return io_error(e);
+  }
+  impl_->langs.clear();
+  impl_->position = 0;
+  ++impl_->epoch;
+  ++impl_->generation;
+  return {};
+}
+
+core::Result<std::uint64_t> XapianIndex::document_count() const {
+  try {
+    auto reader = impl_->acquire();
+    const std::uint64_t n = reader->db.get_doccount();
+    impl_->release(std::move(reader));
+    return n;
+  } catch (const Xapian::Error& e) {
+    return io_error(e);
+  }
+}
+
+core::Result<SearchResults> XapianIndex::search(const SearchRequest& request) const {
+  if (request.limit > kMaxSearchLimit) {
+    return core::make_error(core::ErrorCode::InvalidInput, "search.limit",
+                            "xapian: limit " + std::to_string(request.limit) + " above "
+                                + std::to_string(kMaxSearchLimit));
+  }
+  // A reader falls behind when two commits land while it runs (glass keeps one old revision):
+  // it reopens and runs again. Commits are seconds apart in practice; a few attempts suffice.
+  constexpr int kAttempts = 10;
+  std::unique_ptr<Reader> reader;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      if (!reader) {
+        reader = impl_->acquire();
+      }
+      auto compiled =
+          xs::compile_query(request.query, reader->langs,
+                            {static_cast<Xapian::termcount>(impl_->options.max_prefix_expansion)});
+      if (!compiled) {
+        impl_->release(std::move(reader));
+        return tl::unexpected(compiled.error());
+      }
+      const Xapian::Query query(
+          Xapian::Query::OP_FILTER, *compiled,
+          Xapian::Query(std::string(xs::kOrgPrefix) + std::to_string(request.org_id)));
+      Xapian::Enquire enquire(reader->db);
+      enquire.set_query(query);
+      if (request.sort == SearchSort::Date) {
+        enquire.set_sort_by_value_then_relevance(xs::kDateSlot, true);
+      }
+      const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                                 static_cast<Xapian::doccount>(request.limit));
+      SearchResults out;
+      out.estimated_total = mset.get_matches_estimated();
+      out.hits.reserve(mset.size());
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        SearchHit hit;
+        hit.id = static_cast<core::ItemId>(*it);
+        hit.score = it.get_weight();
+        const Xapian::Document doc = it.get_document();
+        hit.date = core::from_unix(static_cast<std::int64_t>(
+            std::llround(Xapian::sortable_unserialise(doc.get_value(xs::kDateSlot)))));
+        if (request.snippets) {
+          const std::string data = doc.get_data();
+          if (const auto stored = xs::decode_data(data)) {
+            hit.title_html = match::highlight_html(stored->title, stored->lang, request.query,
+                                                   match::HighlightTarget::Title);
+            hit.snippet_html = match::snippet_html(stored->text, stored->lang, request.query,
+                                                   impl_->options.snippet_words);
+          }
+        }
+        out.hits.push_back(std::move(hit));
+      }
+      impl_->release(std::move(reader));
+      return out;
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt == kAttempts) {
+        return io_error(e);
+      }
+      try {
+        if (reader) {
+          reader->db.reopen();
+          load(*reader, impl_->generation.load());
+        }
+      } catch (const Xapian::DatabaseModifiedError&) {
+        reader.reset();
+      } catch (const Xapian::Error& again) {
+        return io_error(again);
+      }
+    } catch (const Xapian::Error& e) {
+      return io_error(e);  // the reader is dropped: it may be broken
+    }
+  }
+}
+
+}  // namespace vigie::storage

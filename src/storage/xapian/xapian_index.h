@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#pragma once
+
+// SearchIndex on a Xapian (glass) database in one directory: the embedded default for one
+// machine. Terms come from match::FieldTokens (not Xapian's TermGenerator) so that searches
+// agree with the reference evaluator; schema.h describes the layout.
+//
+// Thread-safety: add/remove/commit/clear serialise on a writer mutex (one writer is expected);
+// search() may run on any number of threads at once, each borrowing a reader Database from a
+// small pool and reopening it when a commit happened since its last use. One process at a time
+// may open a directory (Xapian's write lock).
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <span>
+
+#include "core/error.h"
+#include "storage/search_index.h"
+
+namespace vigie::storage {
+
+struct XapianIndexOptions {
+  // Words one `prefix*` expands to, the most frequent first (Xapian OP_WILDCARD). Beyond this a
+  // search may miss documents with rare words of that prefix. Raise it for small corpora with
+  // precise needs; lower it if prefix searches are slow.
+  std::size_t max_prefix_expansion = 2000;
+  // Words per snippet.
+  std::size_t snippet_words = 32;
+  // Reader databases kept open between searches (one per concurrently searching thread).
+  std::size_t max_idle_readers = 8;
+};
+
+class XapianIndex final : public SearchIndex {
+ public:
+  // Opens, or creates, the index in `directory` (created if missing). An index written with
+  // another schema version is emptied (committed_position() then returns 0 and the caller's
+  // replay rebuilds it). Errors: Unavailable "search.locked" (another process has it open for
+  // writing), Unavailable "search.io". Blocks on disk I/O.
+  static core::Result<std::unique_ptr<XapianIndex>> open(const std::filesystem::path& directory,
+                                                         const XapianIndexOptions& options = {});
+
+  ~XapianIndex() override;
+  XapianIndex(const XapianIndex&) = delete;
+  XapianIndex& operator=(const XapianIndex&) = delete;
+
+  // Item ids are Xapian document ids: 1 .. 4294967295, else "search.item_id_range".
+  core::Status add(std::span<const IndexDocument> documents) override;
+  core::Status remove(std::span<const core::ItemId> ids) override;
+  core::Status commit(std::uint64_t log_position) override;
+  std::uint64_t committed_position() const override;
+  core::Result<SearchResults> search(const SearchRequest& request) const override;
+  core::Status clear() override;
+
+  // Documents in the committed index (all organisations).
+  core::Result<std::uint64_t> document_count() const;
+
+ private:
+  struct Impl;
+  explicit XapianIndex(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace vigie::storage

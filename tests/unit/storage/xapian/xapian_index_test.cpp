@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "storage/xapian/xapian_index.h"
+
+#include <algorithm>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "temp_dir.h"
+
+namespace vigie::storage {
+namespace {
+
+IndexDocument make_doc(core::ItemId id, std::string title, std::string text,
+                       const char* date = "2026-02-01T00:00:00Z") {
+  IndexDocument d;
+  d.id = id;
+  d.org_id = 1;
+  d.source_id = 7;
+  d.source = "Agence Ecofin";
+  d.title = std::move(title);
+  d.text = std::move(text);
+  d.lang = "fr";
+  d.country = "CI";
+  d.tags = {"Coton Bio"};
+  d.author = "Awa Traoré";
+  d.published = core::parse_iso8601_strict(date);
+  d.fetched_at = *core::parse_iso8601_strict("2026-03-01T00:00:00Z");
+  return d;
+}
+
+class XapianIndexTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto index = XapianIndex::open(dir_ / "index");
+    ASSERT_TRUE(index.has_value()) << index.error().message;
+    index_ = std::move(*index);
+  }
+
+  std::vector<core::ItemId> ids(const char* query, SearchSort sort = SearchSort::Relevance,
+                                core::OrgId org = 1) {
+    auto q = match::parse_query(query);
+    EXPECT_TRUE(q.has_value()) << query;
+    SearchRequest r{*q, org, 0, 100, sort, false};
+    auto results = index_->search(r);
+    EXPECT_TRUE(results.has_value()) << results.error().message;
+    std::vector<core::ItemId> out;
+    for (const auto& h : results->hits) {
+      out.push_back(h.id);
+    }
+    return out;
+  }
+
+  static std::vector<core::ItemId> sorted(std::vector<core::ItemId> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<XapianIndex> index_;
+};
+
+TEST_F(XapianIndexTest, FindsCommittedDocumentsOnly) {
+  const IndexDocument docs[] = {make_doc(1, "Le prix du coton", "Les cours du coton montent.")};
+  ASSERT_TRUE(index_->add(docs).has_value());
+  EXPECT_TRUE(ids("coton").empty());
+  ASSERT_TRUE(index_->commit(1).has_value());
+  EXPECT_EQ(ids("coton"), (std::vector<core::ItemId>{1}));
+}
+
+TEST_F(XapianIndexTest, ReplacesDocumentsWithTheSameIdAndRemovesThem) {
+  const IndexDocument v1[] = {make_doc(5, "Coton", "récolte"), make_doc(6, "Cajou", "noix")};
+  ASSERT_TRUE(index_->add(v1).has_value());
+  ASSERT_TRUE(index_->commit(1).has_value());
+  const IndexDocument v2[] = {make_doc(5, "Anacarde", "exportations")};
+  ASSERT_TRUE(index_->add(v2).has_value());
+  ASSERT_TRUE(index_->commit(2).has_value());
+  EXPECT_TRUE(ids("coton").empty());
+  EXPECT_EQ(ids("anacarde"), (std::vector<core::ItemId>{5}));
+  const core::ItemId gone[] = {6, 99, -1};
+  ASSERT_TRUE(index_->remove(gone).has_value());
+  ASSERT_TRUE(index_->commit(3).has_value());
+  EXPECT_TRUE(ids("noix").empty());
+  EXPECT_EQ(index_->document_count().value_or(0), 1U);
+}
+
+TEST_F(XapianIndexTest, KeepsEachOrganisationsDocumentsApart) {
+  IndexDocument other = make_doc(2, "Coton", "coton");
+  other.org_id = 2;
+  const IndexDocument docs[] = {make_doc(1, "Coton", "coton"), other};
+  ASSERT_TRUE(index_->add(docs).has_value());
+  ASSERT_TRUE(index_->commit(1).has_value());
+  EXPECT_EQ(ids("coton", SearchSort::Relevance, 1), (std::vector<core::ItemId>{1}));
+  EXPECT_EQ(ids("coton", SearchSort::Relevance, 2), (std::vector<core::ItemId>{2}));
+  EXPECT_EQ(ids("-sport", SearchSort::Relevance, 2), (std::vector<core::ItemId>{2}));
+  EXPECT_TRUE(ids("coton", SearchSort::Relevance, 3).empty());
+}
+
+TEST_F(XapianIndexTest, PersistsTheCommittedPositionWithTheDocuments) {
+  const IndexDocument docs[] = {make_doc(1, "Coton", "coton")};
+  ASSERT_TRUE(index_->add(docs).has_value());
+  ASSERT_TRUE(index_->commit(42).has_value());
+  const IndexDocument later[] = {make_doc(2, "Cajou", "cajou")};
+  ASSERT_TRUE(index_->add(later).has_value());  // never committed
+  EXPECT_EQ(index_->committed_position(), 42U);
+  index_.reset();
+  auto reopened = XapianIndex::open(dir_ / "index");
+  ASSERT_TRUE(reopened.has_value()) << reopened.error().message;
+  index_ = std::move(*reopened);
+  EXPECT_EQ(index_->committed_position(), 42U);
+  EXPECT_EQ(ids("coton"), (std::vector<core::ItemId>{1}));
+  EXPECT_TRUE(ids("cajou").empty());
+}
+
+TEST_F(XapianIndexTest, RefusesASecondWriterOnTheSameDirectory) {
+  auto second = XapianIndex::open(dir_ / "index");
+  ASSERT_FALSE(second.has_value());
+  EXPECT_EQ(second.error().reason, "search.locked");
+}
+
+TEST_F(XapianIndexTest, ClearEmptiesTheIndexAndResetsThePosition) {
+  const IndexDocument docs[] = {make_doc(1, "Coton", "coton")};
+  ASSERT_TRUE(index_->add(docs).has_value());
+  ASSERT_TRUE(index_->commit(9).has_value());
+  EXPECT_EQ(ids("coton").size(), 1U);
+  ASSERT_TRUE(index_->clear().has_value());
+  EXPECT_EQ(index_->committed_position(), 0U);
+  EXPECT_TRUE(ids("coton").empty());
+  ASSERT_TRUE(index_->add(docs).has_value());
+  ASSERT_TRUE(index_->commit(1).has_value());
+  EXPECT_EQ(ids("coton").size(), 1U);
+}
+
+TEST_F(XapianIndexTest, SortsByDateNewestFirst) {
+  const IndexDocument docs[] = {
+      make_doc(1, "Coton", "coton", "2025-06-01T00:00:00Z"),
+      make_doc(2, "Coton coton coton", "coton coton", "2024-01-01T00:00:00Z"),
+      make_doc(3, "Coton", "texte", "2026-01-01T00:00:00Z"),
+  };
+  ASSERT_TRUE(index_->add(docs).has_value());
+  ASSERT_TRUE(index_->commit(1).has_value());
+  EXPECT_EQ(ids("coton", SearchSort::Date), (std::vector<core::ItemId>{3, 1, 2}));
+  EXPECT_EQ(ids("coton date:2025..2026"), (std::vector<core::ItemId>{1, 3}));
+}
+
+TEST_F(XapianIndexTest, RanksTitleMatchesAboveBodyMatches) {
+  const IndexDocument docs[] = {
+      make_doc(1, "Marchés agricoles", "Le cajou et le coton sont cotés."),
+      make_doc(2, "Le cajou progresse", "Les marchés agricoles sont calmes."),
+  };
+  ASSERT_TRUE(index_->add(docs).has_value());
+  ASSERT_TRUE(index_->commit(1).has_value());
+  EXPECT_EQ(ids("cajou"), (std::vector<core::ItemId>{2, 1}));
+}
+
+TEST_F(XapianIndexTest, ReturnsMarkedTitlesAndSnippets) {
+  const IndexDocument docs[] = {
+      make_doc(1, "Le <prix> du coton", "Les exportations de coton & de cajou augmentent.")};
+  ASSERT_TRUE(index_->add(docs).has_value());
+  ASSERT_TRUE(index_->commit(1).has_value());
+  auto q = match::parse_query("coton exportation -sport");
+  ASSERT_TRUE(q.has_value());
+  auto r = index_->search(SearchRequest{*q, 1});
+  ASSERT_TRUE(r.has_value()) << r.error().message;
+  ASSERT_EQ(r->hits.size(), 1U);
+  EXPECT_EQ(r->estimated_total, 1U);
+  EXPECT_EQ(r->hits[0].title_html, "Le &lt;prix&gt; du <mark>coton</mark>");
+  EXPECT_EQ(r->hits[0].snippet_html,
+            "Les <mark>exportations</mark> de <mark>coton</mark> &amp; de cajou augmentent.");
+  EXPECT_EQ(core::format_iso8601(r->hits[0].date), "2026-02-01T00:00:00Z");
+  EXPECT_GT(r->hits[0].score, 0.0);
+}
+
+TEST_F(XapianIndexTest, PagesThroughResults) {
+  std::vector<IndexDocument> docs;
+  for (core::ItemId id = 1; id <= 30; ++id) {
+    docs.push_back(make_doc(id, "Coton", "coton"));
+  }
+  ASSERT_TRUE(index_->add(docs).has_value());
+  ASSERT_TRUE(index_->commit(1).has_value());
+  auto q = match::parse_query("coton");
+  ASSERT_TRUE(q.has_value());
+  std::vector<core::ItemId> seen;
+  for (std::size_t offset = 0; offset < 30; offset += 7) {
+    auto r = index_->search(SearchRequest{*q, 1, offset, 7, SearchSort::Relevance, false});
+    ASSERT_TRUE(r.has_value());
+    EXPECT_EQ(r->estimated_total, 30U);
+    for (const auto& h : r->hits) {
+      seen.push_back(h.id);
+    }
+  }
+  EXPECT_EQ(sorted(seen).size(), 30U);
+  EXPECT_EQ(std::unique(seen.begin(), seen.end()), seen.end());
+}
+
+TEST_F(XapianIndexTest, RefusesOutOfRangeIdsAndLimits) {
+  const IndexDocument docs[] = {make_doc(0, "Coton", "coton")};
+  auto added = index_->add(docs);
+  ASSERT_FALSE(added.has_value());
+  EXPECT_EQ(added.error().reason, "search.item_id_range");
+  auto q = match::parse_query("coton");
+  ASSERT_TRUE(q.has_value());
+  auto r = index_->search(SearchRequest{*q, 1, 0, kMaxSearchLimit + 1});
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().reason, "search.limit");
+}
+
+TEST_F(XapianIndexTest, SearchesFromManyThreadsWhileTheWriterCommits) {
+  constexpr int kCommits = 20;
+  std::atomic<int> failures{0};
+  {
+    std::vector<std::jthread> readers;
+    for (int t = 0; t < 3; ++t) {
+      readers.emplace_back([&](std::stop_token stop) {
+        auto q = match::parse_query("coton");
+        while (!stop.stop_requested()) {
+          auto r = index_->search(SearchRequest{*q, 1});
+          if (!r.has_value()) {
+            ADD_FAILURE() << r.error().message;
+            ++failures;
+          }
+        }
+      });
+    }
+    for (int i = 1; i <= kCommits; ++i) {
+      const IndexDocument docs[] = {make_doc(i, "Coton", "coton")};
+      ASSERT_TRUE(index_->add(docs).has_value());
+      ASSERT_TRUE(index_->commit(static_cast<std::uint64_t>(i)).has_value());
+    }
+  }
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(ids("coton").size(), static_cast<std::size_t>(kCommits));
+}
+
+}  // namespace
+}  // namespace vigie::storage
