@@ -14,6 +14,7 @@ find_package(LibXml2 REQUIRED)
 find_package(ICU REQUIRED COMPONENTS uc i18n)
 find_package(Xapian REQUIRED)
 find_package(ZLIB REQUIRED)
+find_package(OpenSSL REQUIRED)  # libcrypto: SHA-256 in text/, TLS in tests
 find_package(Threads REQUIRED)
 
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
