@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "ingest/xml_prepare.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+
+#include "ingest/named_entities.h"
+#include "ingest/utf8.h"
+
+namespace vigie::ingest {
+namespace {
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_hex(char c) {
+  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+bool starts_with_ci(std::string_view s, std::size_t pos, std::string_view prefix) {
+  if (s.size() - pos < prefix.size()) {
+    return false;
+  }
+  for (std::size_t k = 0; k < prefix.size(); ++k) {
+    char c = s[pos + k];
+    if (c >= 'a' && c <= 'z') {
+      c = static_cast<char>(c - 'a' + 'A');
+    }
+    if (c != prefix[k]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool has_feed_root(std::string_view s) {
+  for (const std::string_view root : {"<rss", "<feed", "<rdf:RDF", "<RDF", "<channel"}) {
+    if (s.find(root) != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::size_t count_newlines(std::string_view s) {
+  return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
+}
+
+// Skips a DOCTYPE starting at s[pos] == '<'. Quoted strings and the internal subset may hold
+// '>' (and the subset, comments with anything in them). Returns the index after it.
+std::size_t skip_doctype(std::string_view s, std::size_t pos, bool& declared_entities) {
+  std::size_t i = pos + 9;
+  int bracket = 0;
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c == '"' || c == '\'') {
+      const std::size_t end = s.find(c, i + 1);
+      i = end == std::string_view::npos ? s.size() : end + 1;
+    } else if (bracket > 0 && s.compare(i, 4, "<!--") == 0) {
+      const std::size_t end = s.find("-->", i + 4);
+      i = end == std::string_view::npos ? s.size() : end + 3;
+    } else if (c == '[') {
+      ++bracket;
+      ++i;
+    } else if (c == ']') {
+      bracket = std::max(0, bracket - 1);
+      ++i;
+    } else if (c == '>' && bracket == 0) {
+      return i + 1;
+    } else {
+      if (bracket > 0 && s.compare(i, 8, "<!ENTITY") == 0) {
+        declared_entities = true;
+      }
+      ++i;
+    }
+  }
+  return s.size();
+}
+
+enum ByteClass : unsigned char { kPlain = 0, kAmp, kLt, kControl, kEf };
+
+constexpr std::array<unsigned char, 256> make_classes() {
+  std::array<unsigned char, 256> t{};
+  for (int c = 0; c < 0x20; ++c) {
+    t[static_cast<std::size_t>(c)] = kControl;
+  }
+  t['\t'] = kPlain;
+  t['\n'] = kPlain;
+  t['\r'] = kPlain;
+  t['&'] = kAmp;
+  t['<'] = kLt;
+  t[0xEF] = kEf;
+  return t;
+}
+constexpr std::array<unsigned char, 256> kClasses = make_classes();
+
+bool is_xml_char(char32_t cp) {
+  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
+         || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
+void append_char_ref(std::string& out, char32_t cp) {
+  char buf[16];
+  const int n = std::snprintf(buf, sizeof buf, "&#x%X;", static_cast<unsigned>(cp));
+  out.append(buf, static_cast<std::size_t>(n));
+}
+
+// Copy-on-write rewriting of the body: `out` is only started at the first change.
+class BodyRewriter {
+ public:
+  BodyRewriter(std::string_view s, std::size_t start, std::size_t line_offset)
+      : s_(s), start_(start), copied_(start), line_offset_(line_offset) {}
+
+  void run();
+  bool changed() const { return changed_; }
+  std::string take() {
+    out_.append(s_.substr(copied_));
+    return std::move(out_);
+  }
+  const std::optional<std::string>& problem() const { return problem_; }
+  std::size_t repairs() const { return repairs_; }
+
+ private:
+  // Replaces s_[from, to) with `text`.
+  void replace(std::size_t from, std::size_t to, std::string_view text) {
+    if (!changed_) {
+      changed_ = true;
+      out_.reserve(s_.size() - start_ + 64);
+    }
+    out_.append(s_.substr(copied_, from - copied_));
+    out_.append(text);
+    copied_ = to;
+  }
+  void note(std::size_t at, const std::string& what) {
+    ++repairs_;
+    if (!problem_) {
+      const std::size_t line = line_offset_ + count_newlines(s_.substr(start_, at - start_)) + 1;
+      problem_ = "line " + std::to_string(line) + ": " + what;
+    }
+  }
+  std::size_t reference(std::size_t i);
+
+  std::string_view s_;
+  std::size_t start_;
+  std::size_t copied_;
+  std::size_t line_offset_;
+  bool changed_ = false;
+  std::string out_;
+  std::optional<std::string> problem_;
+  std::size_t repairs_ = 0;
+};
+
+// Handles the reference at s_[i] == '&'; returns the index to continue from.
+std::size_t BodyRewriter::reference(std::size_t i) {
+  const std::size_t n = s_.size();
+  std::size_t j = i + 1;
+  if (j < n && s_[j] == '#') {
+    ++j;
+    const bool hex = j < n && (s_[j] == 'x' || s_[j] == 'X');
+    j += hex ? 1 : 0;
+    const std::size_t digits_start = j;
+    char32_t cp = 0;
+    while (j < n && (hex ? is_hex(s_[j]) : is_digit(s_[j])) && j - digits_start < 9) {
+      const char c = s_[j];
+      const unsigned d = is_digit(c) ? static_cast<unsigned>(c - '0')
+                                     : static_cast<unsigned>((c | 0x20) - 'a' + 10);
+      cp = cp * (hex ? 16u : 10u) + d;
+      ++j;
+    }
+    if (j == digits_start || j >= n || s_[j] != ';') {
+      replace(i, i + 1, "&amp;");
+      note(i, "malformed character reference, kept as text");
+      return i + 1;
+    }
+    if (cp >= 0x80 && cp <= 0x9F) {
+      std::string ref;
+      append_char_ref(ref, windows1252_to_unicode(static_cast<unsigned char>(cp)));
+      replace(i, j + 1, ref);
+    } else if (!is_xml_char(cp)) {
+      replace(i, j + 1, "&#xFFFD;");
+      note(i, "reference to a character XML forbids, replaced with U+FFFD");
+    }
+    return j + 1;
+  }
+  if (j < n && is_alpha(s_[j])) {
+    while (j < n && (is_alpha(s_[j]) || is_digit(s_[j])) && j - i <= 32) {
+      ++j;
+    }
+    if (j < n && s_[j] == ';') {
+      const std::string_view name = s_.substr(i + 1, j - i - 1);
+      if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos") {
+        return j + 1;
+      }
+      if (const auto e = find_named_entity(name)) {
+        std::string ref;
+        append_char_ref(ref, e->first);
+        if (e->second != 0) {
+          append_char_ref(ref, e->second);
+        }
+        replace(i, j + 1, ref);
+        return j + 1;
+      }
+      replace(i, i + 1, "&amp;");
+      note(i, "undefined entity &" + std::string(name) + "; kept as text");
+      return j + 1;
+    }
+  }
+  replace(i, i + 1, "&amp;");
+  note(i, "unescaped & kept as text");
+  return i + 1;
+}
+
+void BodyRewriter::run() {
+  const std::size_t n = s_.size();
+  std::size_t verbatim_end = 0;  // inside CDATA or a comment until here: no references
+  std::size_t i = start_;
+  while (i < n) {
+    const auto b = static_cast<unsigned char>(s_[i]);
+    switch (kClasses[b]) {
+      case kPlain:
+        ++i;
+        break;
+      case kLt: {
+        if (i >= verbatim_end) {
+          std::size_t end = std::string_view::npos;
+          if (s_.compare(i, 9, "<![CDATA[") == 0) {
+            end = s_.find("]]>", i + 9);
+            end = end == std::string_view::npos ? n : end + 3;
+          } else if (s_.compare(i, 4, "<!--") == 0) {
+            end = s_.find("-->", i + 4);
+            end = end == std::string_view::npos ? n : end + 3;
+          }
+          if (end != std::string_view::npos) {
+            verbatim_end = end;
+          }
+        }
+        ++i;
+        break;
+      }
+      case kAmp:
+        i = i < verbatim_end ? i + 1 : reference(i);
+        break;
+      case kControl:
+        replace(i, i + 1, "");
+        note(i, "control character removed");
+        ++i;
+        break;
+      case kEf:
+        // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters.
+        if (i + 2 < n && static_cast<unsigned char>(s_[i + 1]) == 0xBF
+            && (static_cast<unsigned char>(s_[i + 2]) & 0xFE) == 0xBE) {
+          replace(i, i + 3, "\xEF\xBF\xBD");
+          note(i, "non-character replaced with U+FFFD");
+          i += 3;
+        } else {
+          ++i;
+        }
+        break;
+      default:
+        ++i;
+        break;
+    }
+  }
+}
+
+}  // namespace
+
+PreparedXml prepare_xml(std::string_view s) {
+  PreparedXml r;
+  std::size_t pos = 0;
+  std::optional<std::string> prolog_problem;
+  while (pos < s.size() && is_space(s[pos])) {
+    ++pos;
+  }
+  if (s.compare(pos, 5, "<?xml") != 0) {
+    // Junk before the document, typically a server-side warning ("<b>Warning</b>: ..."):
+    // skip to the XML declaration when one follows and no feed element comes before it.
+    const std::size_t decl = s.substr(0, 4096).find("<?xml");
+    if (decl != std::string_view::npos && decl > pos && !has_feed_root(s.substr(pos, decl - pos))) {
+      prolog_problem = "text before the XML declaration ignored";
+      pos = decl;
+    }
+  }
+  bool in_prolog = true;
+  while (in_prolog && pos < s.size()) {
+    while (pos < s.size() && is_space(s[pos])) {
+      ++pos;
+    }
+    std::size_t end = std::string_view::npos;
+    if (s.compare(pos, 2, "<?") == 0) {
+      end = s.find("?>", pos + 2);
+      end = end == std::string_view::npos ? s.size() : end + 2;
+    } else if (s.compare(pos, 4, "<!--") == 0) {
+      end = s.find("-->", pos + 4);
+      end = end == std::string_view::npos ? s.size() : end + 3;
+    } else if (starts_with_ci(s, pos, "<!DOCTYPE")) {
+      end = skip_doctype(s, pos, r.declared_entities_);
+      r.dropped_doctype_ = true;
+    } else {
+      in_prolog = false;
+    }
+    if (end != std::string_view::npos) {
+      pos = end;
+    }
+  }
+  r.line_offset_ = count_newlines(s.substr(0, pos));
+
+  BodyRewriter body(s, pos, r.line_offset_);
+  body.run();
+  r.repair_count_ = body.repairs() + (prolog_problem ? 1 : 0);
+  r.problem_ = prolog_problem ? prolog_problem : body.problem();
+  if (body.changed()) {
+    r.owned_ = body.take();
+  } else {
+    r.borrowed_ = s.substr(pos);
+  }
+  return r;
+}
+
+}  // namespace vigie::ingest

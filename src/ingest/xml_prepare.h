@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#pragma once
+
+// Makes a decoded XML feed safe and palatable for libxml2 before it parses (DESIGN.md §6
+// "Parsing"). Pure, thread-safe.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace vigie::ingest {
+
+// The document from its root element on, ready for the XML parser. Holds a view of the input
+// when nothing had to change (the common case: no copy), otherwise its own repaired copy.
+class PreparedXml {
+ public:
+  std::string_view text() const { return owned_ ? std::string_view(*owned_) : borrowed_; }
+  // Newlines dropped with the prolog, to add to the parser's line numbers in messages.
+  std::size_t line_offset() const { return line_offset_; }
+  // The first repair made, for people ("line 12: undefined entity &foo; kept as text"), and
+  // how many there were. Repairs make the feed bozo.
+  const std::optional<std::string>& problem() const { return problem_; }
+  std::size_t repair_count() const { return repair_count_; }
+  // True when a DOCTYPE was dropped; declared_entities tells whether it declared any.
+  bool dropped_doctype() const { return dropped_doctype_; }
+  bool declared_entities() const { return declared_entities_; }
+
+ private:
+  friend PreparedXml prepare_xml(std::string_view utf8);
+  std::string_view borrowed_;
+  std::optional<std::string> owned_;
+  std::size_t line_offset_ = 0;
+  std::optional<std::string> problem_;
+  std::size_t repair_count_ = 0;
+  bool dropped_doctype_ = false;
+  bool declared_entities_ = false;
+};
+
+// Requires: `utf8` is valid UTF-8 (decode_document's output); the result may view it.
+//
+// - Drops everything before the root element: the XML declaration (the text is UTF-8 now,
+//   whatever it declared), comments, processing instructions, and the DOCTYPE with its internal
+//   subset, so that no entity declaration is ever expanded (billion laughs, quadratic blow-up)
+//   and no external DTD or entity is ever named to the parser. Text before "<?xml" (a PHP
+//   warning, say) is dropped too, as a repair.
+// - Rewrites entity references the XML parser would not know: HTML5 named references
+//   ("&eacute;", "&nbsp;") become numeric references; numeric references to 0x80-0x9F are read
+//   as windows-1252 (as browsers do: "&#150;" is an en dash); references to characters XML
+//   forbids become U+FFFD; a bare "&" or an unknown name becomes "&amp;" (kept as text).
+//   The five XML names, CDATA sections and comments are left alone.
+// - Drops control characters XML forbids (U+0000-U+001F but tab, LF, CR) and replaces
+//   U+FFFE/U+FFFF with U+FFFD, anywhere.
+PreparedXml prepare_xml(std::string_view utf8);
+
+}  // namespace vigie::ingest

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "ingest/xml_prepare.h"
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "ingest/named_entities.h"
+
+namespace vigie::ingest {
+namespace {
+
+TEST(NamedEntitiesTest, KnowsTheHtml5Names) {
+  EXPECT_EQ(find_named_entity("eacute")->first, U'\u00E9');
+  EXPECT_EQ(find_named_entity("nbsp")->first, U'\u00A0');
+  EXPECT_EQ(find_named_entity("rsquo")->first, U'\u2019');
+  EXPECT_EQ(find_named_entity("hellip")->first, U'\u2026');
+  EXPECT_EQ(find_named_entity("AElig")->first, U'\u00C6');
+  EXPECT_EQ(find_named_entity("zwnj")->first, U'\u200C');
+  const auto pair = find_named_entity("NotEqualTilde");
+  ASSERT_TRUE(pair);
+  EXPECT_EQ(pair->first, U'\u2242');
+  EXPECT_EQ(pair->second, U'\u0338');
+  EXPECT_FALSE(find_named_entity("Eacute2"));
+  EXPECT_FALSE(find_named_entity("EACUTE"));
+  EXPECT_FALSE(find_named_entity(""));
+}
+
+struct PrepareCase {
+  const char* name;
+  std::string input;
+  std::string expected;
+  bool problem;
+};
+
+TEST(XmlPrepareTest, RewritesWhatLibxml2WouldRefuse) {
+  const PrepareCase cases[] = {
+      {"clean documents pass unchanged", "<rss><t>a &amp; b &lt; c &#233; &#xE9;</t></rss>",
+       "<rss><t>a &amp; b &lt; c &#233; &#xE9;</t></rss>", false},
+      {"HTML named entities become numeric references", "<t>caf&eacute;&nbsp;&rsquo;</t>",
+       "<t>caf&#xE9;&#xA0;&#x2019;</t>", false},
+      {"two-code-point entities", "<t>&NotEqualTilde;</t>", "<t>&#x2242;&#x338;</t>", false},
+      {"entities in attributes too", "<a href=\"/?a=1&amp;b=&eacute;\"/>",
+       "<a href=\"/?a=1&amp;b=&#xE9;\"/>", false},
+      {"windows-1252 numeric references", "<t>&#150; &#x93;q&#148;</t>",
+       "<t>&#x2013; &#x201C;q&#x201D;</t>", false},
+      {"a bare ampersand is text", "<t>AT&T & co</t>", "<t>AT&amp;T &amp; co</t>", true},
+      {"an unknown name is text", "<t>&foo; &bar</t>", "<t>&amp;foo; &amp;bar</t>", true},
+      {"a forbidden character reference", "<t>a&#1;b&#xD800;c&#0;</t>",
+       "<t>a&#xFFFD;b&#xFFFD;c&#xFFFD;</t>", true},
+      {"an unterminated character reference", "<t>&#12 &#x;</t>", "<t>&amp;#12 &amp;#x;</t>", true},
+      {"control characters are dropped",
+       "<t>a\x01"
+       "b\x0B"
+       "c\x1F"
+       "d\te\nf</t>",
+       "<t>abcd\te\nf</t>", true},
+      {"non-characters become U+FFFD", "<t>\xEF\xBF\xBF\xEF\xBF\xBE\xEF\xBF\xBD</t>",
+       "<t>\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD</t>", true},
+      {"CDATA is left alone", "<t><![CDATA[a & b &eacute; < c]]></t>",
+       "<t><![CDATA[a & b &eacute; < c]]></t>", false},
+      {"comments are left alone", "<t><!-- R&D --></t>", "<t><!-- R&D --></t>", false},
+      {"an unterminated CDATA section", "<t><![CDATA[a & b", "<t><![CDATA[a & b", false},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    const PreparedXml p = prepare_xml(c.input);
+    EXPECT_EQ(p.text(), c.expected);
+    EXPECT_EQ(p.problem().has_value(), c.problem) << p.problem().value_or("");
+  }
+}
+
+TEST(XmlPrepareTest, DropsTheDeclarationAndTheDoctypeWithItsEntities) {
+  const std::string doc =
+      "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>\n"
+      "<!-- generator: x -->\n"
+      "<?xml-stylesheet href=\"s.xsl\"?>\n"
+      "<!DOCTYPE rss [\n"
+      "  <!ENTITY a \"]>\">\n"
+      "  <!-- a comment with ]> inside -->\n"
+      "  <!ENTITY xxe SYSTEM \"file:///etc/passwd\">\n"
+      "]>\n"
+      "<rss>&a;&xxe;</rss>";
+  const PreparedXml p = prepare_xml(doc);
+  EXPECT_EQ(p.text(), "<rss>&amp;a;&amp;xxe;</rss>");
+  EXPECT_TRUE(p.dropped_doctype());
+  EXPECT_TRUE(p.declared_entities());
+  EXPECT_EQ(p.line_offset(), 8u);
+  ASSERT_TRUE(p.problem());
+  EXPECT_EQ(*p.problem(), "line 9: undefined entity &a; kept as text");
+  EXPECT_EQ(p.repair_count(), 2u);
+}
+
+TEST(XmlPrepareTest, ViewsTheInputWhenNothingChanges) {
+  const std::string doc = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel/></rss>";
+  const PreparedXml p = prepare_xml(doc);
+  EXPECT_EQ(p.text(), "<rss version=\"2.0\"><channel/></rss>");
+  EXPECT_EQ(p.text().data(), doc.data() + doc.find("<rss"));
+  EXPECT_FALSE(p.problem());
+  EXPECT_FALSE(p.dropped_doctype());
+}
+
+TEST(XmlPrepareTest, SkipsJunkBeforeTheXmlDeclaration) {
+  const PreparedXml p = prepare_xml(
+      "<br />\n<b>Warning</b>: headers already sent<br />\n<?xml version=\"1.0\"?><rss/>");
+  EXPECT_EQ(p.text(), "<rss/>");
+  EXPECT_EQ(p.problem(), "text before the XML declaration ignored");
+}
+
+TEST(XmlPrepareTest, DoesNotSkipAFeedThatMerelyMentionsAnXmlDeclaration) {
+  const std::string doc = "<rss><d><![CDATA[<?xml version=\"1.0\"?>]]></d></rss>";
+  EXPECT_EQ(prepare_xml(doc).text(), doc);
+}
+
+}  // namespace
+}  // namespace vigie::ingest
