@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "ingest/encoding.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -63,6 +64,18 @@ std::string canonical_charset(std::string name) {
   return name;
 }
 
+// IANA charset names are short ASCII tokens (RFC 2978 §2.3). Anything else is noise, and must
+// not reach messages meant for people.
+bool is_charset_name(std::string_view name) {
+  if (name.empty() || name.size() > 40) {
+    return false;
+  }
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'
+           || c == ':' || c == '+';
+  });
+}
+
 bool is_utf16_or_32(std::string_view name) {
   return name.rfind("utf-16", 0) == 0 || name.rfind("utf-32", 0) == 0 || name.rfind("ucs-", 0) == 0
          || name == "unicode";
@@ -77,26 +90,6 @@ std::string from_windows1252(std::string_view bytes) {
       out.push_back(c);
     } else {
       append_utf8(out, windows1252_to_unicode(b));
-    }
-  }
-  return out;
-}
-
-// UTF-8 where valid, windows-1252 byte by byte where not.
-std::string repair_utf8(std::string_view bytes, bool& saw_multibyte) {
-  saw_multibyte = false;
-  std::string out;
-  out.reserve(bytes.size() + bytes.size() / 8);
-  std::size_t i = 0;
-  while (i < bytes.size()) {
-    const std::size_t n = utf8_sequence_length(bytes, i);
-    if (n > 0) {
-      saw_multibyte = saw_multibyte || n > 1;
-      out.append(bytes.substr(i, n));
-      i += n;
-    } else {
-      append_utf8(out, windows1252_to_unicode(static_cast<unsigned char>(bytes[i])));
-      ++i;
     }
   }
   return out;
@@ -202,7 +195,7 @@ DecodedDocument decode_wide(std::string_view bytes, const Bom& bom) {
   std::optional<std::string> text = convert_with_icu(body, charset, substituted);
   if (!text) {
     bool multibyte = false;
-    std::string repaired = repair_utf8(body, multibyte);
+    std::string repaired = repair_utf8(body, &multibyte);
     return DecodedDocument(std::move(repaired), "utf-8",
                            "cannot convert from " + charset + ": read as UTF-8");
   }
@@ -230,7 +223,7 @@ std::optional<std::string> charset_from_content_type(std::string_view content_ty
     }
     if (trim_lower(param.substr(0, eq)) == "charset") {
       std::string value = trim_lower(param.substr(eq + 1));
-      if (!value.empty()) {
+      if (is_charset_name(value)) {
         return value;
       }
     }
@@ -268,7 +261,7 @@ std::optional<std::string> charset_from_xml_declaration(std::string_view bytes) 
     return std::nullopt;
   }
   std::string value = trim_lower(decl.substr(pos + 1, end - pos - 1));
-  if (value.empty()) {
+  if (!is_charset_name(value)) {
     return std::nullopt;
   }
   return value;
@@ -345,7 +338,7 @@ DecodedDocument decode_document(std::string_view bytes, std::string_view content
   // Mostly UTF-8 with stray bytes, or a legacy document that never said so: both are read right
   // by taking every byte that is not part of a UTF-8 sequence as windows-1252.
   bool multibyte = false;
-  std::string repaired = repair_utf8(body, multibyte);
+  std::string repaired = repair_utf8(body, &multibyte);
   return DecodedDocument(std::move(repaired), multibyte ? "utf-8" : "windows-1252",
                          skipped + ": invalid bytes read as windows-1252");
 }

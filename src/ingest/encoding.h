@@ -49,11 +49,13 @@ class DecodedDocument {
 // falls back to that same rule. Conversions other than UTF-8 and windows-1252 use ICU.
 DecodedDocument decode_document(std::string_view bytes, std::string_view content_type);
 
-// The charset parameter of an HTTP Content-Type value, lower case, quotes removed.
+// The charset parameter of an HTTP Content-Type value, lower case, quotes removed; nullopt
+// when absent or not a plausible charset name (ASCII letters, digits, "-_.:+", 40 at most).
 std::optional<std::string> charset_from_content_type(std::string_view content_type);
 
 // The encoding pseudo-attribute of an XML declaration at the start of `bytes` (after an
-// optional UTF-8 BOM), lower case. Reads only ASCII-compatible bytes.
+// optional UTF-8 BOM), lower case; nullopt when absent or not a plausible charset name.
+// Reads only ASCII-compatible bytes.
 std::optional<std::string> charset_from_xml_declaration(std::string_view bytes);
 
 // True when `s` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).

@@ -8,6 +8,7 @@
 #include "ingest/encoding.h"
 #include "ingest/feed_adapter.h"
 #include "ingest/json_feed_reader.h"
+#include "ingest/utf8.h"
 #include "ingest/xml_prepare.h"
 #include "ingest/xml_reader.h"
 
@@ -24,7 +25,12 @@ class BozoReasons {
     if (!text_.empty()) {
       text_.append("; ");
     }
-    text_.append(*why);
+    // Reasons quote the document (names, charsets) and reach people and JSON: keep them UTF-8.
+    if (scan_utf8(*why).valid) {
+      text_.append(*why);
+    } else {
+      text_.append(repair_utf8(*why));
+    }
   }
   void apply(core::ParsedFeed& feed) const {
     if (!text_.empty()) {

@@ -73,6 +73,28 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   return 0;
 }
 
+std::string repair_utf8(std::string_view s, bool* saw_multibyte) {
+  bool multibyte = false;
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const std::size_t n = utf8_sequence_length(s, i);
+    if (n > 0) {
+      multibyte = multibyte || n > 1;
+      out.append(s.substr(i, n));
+      i += n;
+    } else {
+      append_utf8(out, windows1252_to_unicode(static_cast<unsigned char>(s[i])));
+      ++i;
+    }
+  }
+  if (saw_multibyte != nullptr) {
+    *saw_multibyte = multibyte;
+  }
+  return out;
+}
+
 Utf8Scan scan_utf8(std::string_view s) {
   Utf8Scan r;
   std::size_t i = 0;

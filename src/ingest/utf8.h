@@ -21,6 +21,11 @@ char32_t windows1252_to_unicode(unsigned char b);
 // (overlong forms, surrogates, values past U+10FFFF and truncated sequences are not).
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
 
+// UTF-8 where `s` is valid UTF-8, windows-1252 byte by byte where it is not: repairs both a
+// mislabelled legacy document and the odd stray byte. Sets *saw_multibyte when `s` held at
+// least one valid multi-byte sequence.
+std::string repair_utf8(std::string_view s, bool* saw_multibyte = nullptr);
+
 struct Utf8Scan {
   bool valid = true;       // the whole input is well-formed UTF-8
   bool non_ascii = false;  // it holds at least one byte >= 0x80

@@ -138,11 +138,16 @@ class BodyRewriter {
     out_.append(text);
     copied_ = to;
   }
-  void note(std::size_t at, const std::string& what) {
+  // Counts a repair; the first one is described, with its line. `name` fills "%s" in `what`.
+  void note(std::size_t at, std::string_view what, std::string_view name = {}) {
     ++repairs_;
     if (!problem_) {
       const std::size_t line = line_offset_ + count_newlines(s_.substr(start_, at - start_)) + 1;
-      problem_ = "line " + std::to_string(line) + ": " + what;
+      std::string text(what);
+      if (const std::size_t slot = text.find("%s"); slot != std::string::npos) {
+        text.replace(slot, 2, name);
+      }
+      problem_ = "line " + std::to_string(line) + ": " + text;
     }
   }
   std::size_t reference(std::size_t i);
@@ -208,7 +213,7 @@ std::size_t BodyRewriter::reference(std::size_t i) {
         return j + 1;
       }
       replace(i, i + 1, "&amp;");
-      note(i, "undefined entity &" + std::string(name) + "; kept as text");
+      note(i, "undefined entity &%s; kept as text", name);
       return j + 1;
     }
   }

@@ -24,6 +24,8 @@ TEST(EncodingTest, ReadsTheCharsetParameterOfContentType) {
       {"application/xml", std::nullopt},
       {"", std::nullopt},
       {"text/xml; charset=", std::nullopt},
+      {"text/xml; charset=\xE9t\xE9", std::nullopt},
+      {"text/xml; charset=utf-8 <script>", std::nullopt},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.header);
@@ -38,6 +40,9 @@ TEST(EncodingTest, ReadsTheEncodingOfTheXmlDeclaration) {
             "utf-8");
   EXPECT_EQ(charset_from_xml_declaration("<?xml version=\"1.0\"?><rss/>"), std::nullopt);
   EXPECT_EQ(charset_from_xml_declaration("<rss encoding=\"x\"/>"), std::nullopt);
+  // Found by fuzzing: a byte that is not ASCII in the name once reached the bozo reason.
+  EXPECT_EQ(charset_from_xml_declaration("<?xml version=\"1.0\" encoding=\"\x8Autf-8\"?>"),
+            std::nullopt);
 }
 
 TEST(EncodingTest, ValidatesUtf8Strictly) {

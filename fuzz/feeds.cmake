@@ -1,0 +1,3 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# Seed corpus: tests/fixtures/feeds (tools/run-fuzzers copies the files under 64 KiB).
+vigie_fuzzer(fuzz_feed_parser SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/feed_parser_fuzz.cpp DEPS vigie_ingest)
