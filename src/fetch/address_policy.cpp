@@ -198,11 +198,13 @@ bool bytes_are_zero(const IpAddress& a, std::size_t from, std::size_t to) {
                      [](std::uint8_t b) { return b == 0; });
 }
 
-AddressRange classify_v6(const IpAddress& a) {
+unsigned group(const IpAddress& a, std::size_t i) {
+  return static_cast<unsigned>((a.bytes[2 * i] << 8) | a.bytes[2 * i + 1]);
+}
+
+// IPv6 forms that carry an IPv4 address and reach it: classified by that address.
+std::optional<AddressRange> classify_v6_embedding_v4(const IpAddress& a) {
   const auto& b = a.bytes;
-  const auto group = [&b](std::size_t i) {
-    return static_cast<unsigned>((b[2 * i] << 8) | b[2 * i + 1]);
-  };
   if (bytes_are_zero(a, 0, 10)) {
     if (b[10] == 0xff && b[11] == 0xff) {  // ::ffff:0:0/96, IPv4-mapped
       return classify_v4(v4_value(&b[12]));
@@ -214,25 +216,36 @@ AddressRange classify_v6(const IpAddress& a) {
       return classify_v4(v4_value(&b[12]));  // ::/96, deprecated IPv4-compatible
     }
   }
-  if (group(0) == 0x64 && group(1) == 0xff9b) {
+  if (group(a, 0) == 0x64 && group(a, 1) == 0xff9b) {
     if (bytes_are_zero(a, 4, 12)) {  // 64:ff9b::/96, NAT64 reaches the embedded IPv4 address
       return classify_v4(v4_value(&b[12]));
     }
-    if (group(2) == 1) {  // 64:ff9b:1::/48, local-use NAT64 (RFC 8215)
+    if (group(a, 2) == 1) {  // 64:ff9b:1::/48, local-use NAT64 (RFC 8215)
       return AddressRange::Private;
     }
   }
-  if (group(0) == 0x100 && bytes_are_zero(a, 2, 8)) {  // 100::/64, discard-only
-    return AddressRange::Reserved;
-  }
-  if (group(0) == 0x2001 && group(1) == 0x0db8) {
-    return AddressRange::Documentation;
-  }
-  if (group(0) == 0x2001 && group(1) < 0x200) {  // 2001::/23: Teredo, ORCHID, ...
-    return AddressRange::Reserved;
-  }
-  if (group(0) == 0x2002) {  // 6to4: the relay forwards to the embedded IPv4 address
+  if (group(a, 0) == 0x2002) {  // 6to4: the relay forwards to the embedded IPv4 address
     return classify_v4(v4_value(&b[2]));
+  }
+  return std::nullopt;
+}
+
+AddressRange classify_v6(const IpAddress& a) {
+  if (const auto embedded = classify_v6_embedding_v4(a)) {
+    return *embedded;
+  }
+  const auto& b = a.bytes;
+  if (group(a, 0) == 0x100 && bytes_are_zero(a, 2, 8)) {  // 100::/64, discard-only
+    return AddressRange::Reserved;
+  }
+  if (group(a, 0) == 0x2001) {
+    // 2001:db8::/32 documentation; the rest of 2001::/23 is Teredo, ORCHID and the like.
+    if (group(a, 1) == 0x0db8) {
+      return AddressRange::Documentation;
+    }
+    if (group(a, 1) < 0x200) {
+      return AddressRange::Reserved;
+    }
   }
   if ((b[0] & 0xfe) == 0xfc) {
     return AddressRange::UniqueLocal;
@@ -356,7 +369,7 @@ std::string to_string(const IpAddress& address) {
     }
     i = j == i ? i + 1 : j;
   }
-  static constexpr char kHex[] = "0123456789abcdef";
+  constexpr std::string_view kHex = "0123456789abcdef";
   std::string out;
   for (std::size_t i = 0; i < 8; ++i) {
     if (i == best_start) {
@@ -549,10 +562,7 @@ bool AddressPolicy::permits_host(std::string_view url_host, int port) const {
   if (is_localhost_name(host)) {
     return permits(make_ipv4(127, 0, 0, 1), port, host);
   }
-  if (looks_numeric_host(host)) {
-    return false;
-  }
-  return true;
+  return !looks_numeric_host(host);
 }
 
 }  // namespace vigie::fetch

@@ -72,6 +72,9 @@ void HostScheduler::finish(std::size_t id) {
 }
 
 std::optional<HostScheduler::TimePoint> HostScheduler::next_start_at() const {
+  if (running_ >= limits_.max_concurrent) {
+    return std::nullopt;  // only a finish frees a slot
+  }
   std::optional<TimePoint> earliest;
   for (const auto& [name, host] : hosts_) {
     if (host.queue.empty() || host.active >= limits_.per_host_max_concurrent) {

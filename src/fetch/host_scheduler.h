@@ -50,8 +50,8 @@ class HostScheduler {
   bool has_queued() const { return queued_ > 0; }
 
   // The earliest instant at which a queued request becomes startable by the gap rule, among
-  // hosts that have a free slot; nullopt when none (nothing queued, or every host with a queue
-  // is at its concurrency limit and waits for a finish instead).
+  // hosts that have a free slot; nullopt when none (nothing queued, the global limit reached,
+  // or every host with a queue at its own limit: a finish, not time, frees a slot then).
   std::optional<TimePoint> next_start_at() const;
 
   // Drops every queued (not running) request: a batch that ends early leaves nothing behind.

@@ -30,15 +30,15 @@ class SystemClock final : public core::Clock {
 };
 
 const core::Clock& system_clock() {
-  static const SystemClock clock;
-  return clock;
+  static const SystemClock kClock;
+  return kClock;
 }
 
 // curl_global_init must run once before any other libcurl call; a function-local static is
 // initialised exactly once even when several clients are created on several threads.
 bool init_libcurl() {
-  static const bool ok = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
-  return ok;
+  static const bool kOk = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+  return kOk;
 }
 
 core::Error internal_error(std::string message) {
@@ -77,6 +77,8 @@ struct CurlHttpClient::State {
   }
   State(const State&) = delete;
   State& operator=(const State&) = delete;
+  State(State&&) = delete;
+  State& operator=(State&&) = delete;
 
   FetchOptions options;
   AddressPolicy policy;
@@ -112,6 +114,8 @@ class Batch {
   }
   Batch(const Batch&) = delete;
   Batch& operator=(const Batch&) = delete;
+  Batch(Batch&&) = delete;
+  Batch& operator=(Batch&&) = delete;
 
   std::vector<FetchResult> run() {
     for (std::size_t i = 0; i < requests_.size(); ++i) {
@@ -160,7 +164,8 @@ class Batch {
     // Wake up for socket activity, curl's own timers, or the next per-host gap ending.
     long timeout_ms = 1000;
     if (const auto at = scheduler_.next_start_at()) {
-      const auto wait = std::chrono::ceil<std::chrono::milliseconds>(*at - now).count();
+      const auto wait =
+          *at <= now ? 0 : std::chrono::ceil<std::chrono::milliseconds>(*at - now).count();
       timeout_ms = std::clamp<long>(static_cast<long>(wait), 0L, timeout_ms);
     }
     return curl_multi_poll(multi_, nullptr, 0, static_cast<int>(timeout_ms), nullptr) == CURLM_OK;

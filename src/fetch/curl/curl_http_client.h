@@ -43,6 +43,8 @@ class CurlHttpClient final : public HttpClient {
   ~CurlHttpClient() override;
   CurlHttpClient(const CurlHttpClient&) = delete;
   CurlHttpClient& operator=(const CurlHttpClient&) = delete;
+  CurlHttpClient(CurlHttpClient&&) = delete;
+  CurlHttpClient& operator=(CurlHttpClient&&) = delete;
 
   // See HttpClient::fetch_all. Blocks.
   std::vector<FetchResult> fetch_all(std::span<const FetchRequest> requests) override;

@@ -111,7 +111,7 @@ bool Transfer::set_options() {
                                  : o.user_agent;
   set(CURLOPT_URL, request_.url.c_str());
   set(CURLOPT_PRIVATE, static_cast<void*>(this));
-  set(CURLOPT_ERRORBUFFER, static_cast<char*>(error_));
+  set(CURLOPT_ERRORBUFFER, error_.data());
   set(CURLOPT_NOSIGNAL, 1L);
   set(CURLOPT_HTTPGET, 1L);
   set(CURLOPT_HTTPHEADER, headers_);
@@ -329,8 +329,9 @@ FetchResult Transfer::finish(CURLcode code) {
   curl_easy_getinfo(easy_, CURLINFO_RESPONSE_CODE, &status);
   FetchFailure facts = failure_facts(status);
   if (code != CURLE_OK) {
-    return FetchResult{tl::unexpected(error_for_curl_code(code, flags_, request_.url, error_)),
-                       std::move(facts)};
+    return FetchResult{
+        tl::unexpected(error_for_curl_code(code, flags_, request_.url, error_.data())),
+        std::move(facts)};
   }
   const bool not_modified = status == 304;
   if (!not_modified && (status < 200 || status > 299)) {

@@ -8,6 +8,7 @@
 // catch everything, because an exception must never cross libcurl's C frames (STYLE.md H4).
 // Not thread-safe; owned by the batch loop.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -36,6 +37,8 @@ class Transfer {
   ~Transfer();
   Transfer(const Transfer&) = delete;
   Transfer& operator=(const Transfer&) = delete;
+  Transfer(Transfer&&) = delete;
+  Transfer& operator=(Transfer&&) = delete;
 
   // Creates and configures the easy handle. Returns fetch.internal (Internal) when libcurl
   // refuses a handle or an option (a libcurl built without a feature we rely on).
@@ -83,7 +86,7 @@ class Transfer {
   HopHeaders hop_;
   TransferFlags flags_;
   std::string blocked_ip_;
-  char error_[CURL_ERROR_SIZE] = {};
+  std::array<char, CURL_ERROR_SIZE> error_{};
 };
 
 }  // namespace vigie::fetch::curl

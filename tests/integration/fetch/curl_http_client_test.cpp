@@ -5,6 +5,8 @@
 #include "fetch/curl/curl_http_client.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <initializer_list>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -350,7 +352,7 @@ TEST(CurlHttpClientTest, StopsAnEndlessBodyAtTheCap) {
   HttpFixtureServer server;
   server.serve_endless("/endless");
   FetchOptions o = loopback_options(server);
-  o.max_body_bytes = 256 * 1024;
+  o.max_body_bytes = 256ULL * 1024;
   const auto client = make_client(o);
   ASSERT_TRUE(client);
 
@@ -552,6 +554,85 @@ TEST(CurlHttpClientTest, ReturnsResultsInRequestOrderAcrossHostsAndFailures) {
   EXPECT_EQ(reason_of(results[2]), "ok");
   EXPECT_EQ(reason_of(results[3]), "fetch.http_404");
   EXPECT_TRUE(client->fetch_all({}).empty());
+}
+
+// Sets environment variables for its scope (STYLE.md H10: environment changes are RAII-scoped).
+class ScopedEnv {
+ public:
+  ScopedEnv(std::initializer_list<std::pair<const char*, const char*>> vars) {
+    for (const auto& [name, value] : vars) {
+      const char* old = std::getenv(name);  // NOLINT(concurrency-mt-unsafe): test setup
+      saved_.emplace_back(name, old != nullptr ? std::optional<std::string>(old) : std::nullopt);
+      ::setenv(name, value, 1);  // NOLINT(concurrency-mt-unsafe): test setup
+    }
+  }
+  ~ScopedEnv() {
+    for (const auto& [name, old] : saved_) {
+      if (old) {
+        ::setenv(name.c_str(), old->c_str(), 1);  // NOLINT(concurrency-mt-unsafe)
+      } else {
+        ::unsetenv(name.c_str());  // NOLINT(concurrency-mt-unsafe)
+      }
+    }
+  }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+  ScopedEnv(ScopedEnv&&) = delete;
+  ScopedEnv& operator=(ScopedEnv&&) = delete;
+
+ private:
+  std::vector<std::pair<std::string, std::optional<std::string>>> saved_;
+};
+
+TEST(CurlHttpClientTest, IgnoresProxyEnvironmentVariablesWhenNoProxyIsConfigured) {
+  HttpFixtureServer server;
+  server.serve("/feed.xml", feed_response());
+  const ScopedEnv env({{"http_proxy", "http://127.0.0.1:9"},
+                       {"HTTPS_PROXY", "http://127.0.0.1:9"},
+                       {"ALL_PROXY", "http://127.0.0.1:9"}});
+  const auto client = make_client(loopback_options(server));
+  ASSERT_TRUE(client);
+
+  EXPECT_EQ(reason_of(fetch_one(*client, get(server.url("/feed.xml")))), "ok");
+  EXPECT_EQ(server.hits("/feed.xml"), 1U);
+}
+
+TEST(CurlHttpClientTest, SendsRequestsThroughTheConfiguredProxy) {
+  // The fixture server plays the proxy: a proxied request arrives with the absolute URL as its
+  // target, which is the path it is registered under.
+  HttpFixtureServer proxy;
+  proxy.serve("http://feeds.example/feed.xml", feed_response());
+  FetchOptions o = loopback_options(proxy);
+  o.allow_list.clear();  // the configured proxy is trusted; the guard checks the targets
+  o.proxy = "http://" + proxy.host_port();
+  const auto client = make_client(o);
+  ASSERT_TRUE(client);
+
+  const FetchResult result = fetch_one(*client, get("http://feeds.example/feed.xml"));
+
+  ASSERT_TRUE(result.response) << result.response.error().message;
+  EXPECT_EQ(result.response->body, kFeed);
+  EXPECT_EQ(proxy.hits("http://feeds.example/feed.xml"), 1U);
+}
+
+TEST(CurlHttpClientTest, RefusesPrivateLiteralTargetsThroughAProxy) {
+  HttpFixtureServer proxy;
+  FetchOptions o = loopback_options(proxy);
+  o.allow_list.clear();
+  o.proxy = "http://" + proxy.host_port();
+  const auto client = make_client(o);
+  ASSERT_TRUE(client);
+  const std::vector<FetchRequest> requests = {
+      get("http://10.0.0.1/feed.xml"), get("http://169.254.169.254/latest/meta-data/"),
+      get("http://localhost:8080/feed.xml"), get("http://127.1/feed.xml")};
+
+  const auto results = client->fetch_all(requests);
+
+  for (const FetchResult& r : results) {
+    EXPECT_EQ(reason_of(r), "fetch.blocked_address");
+  }
+  EXPECT_EQ(results.at(0).failure.blocked_ip, "10.0.0.1");
+  EXPECT_EQ(proxy.requests().size(), 0U);
 }
 
 TEST(CurlHttpClientTest, RefusesInvalidOptionsAtCreation) {

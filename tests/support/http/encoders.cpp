@@ -14,7 +14,7 @@
 namespace vigie::testing {
 namespace {
 
-constexpr std::size_t kMiB = 1024 * 1024;
+constexpr std::size_t kMiB = std::size_t{1024} * 1024;
 
 // Runs deflate over `input` with the given window bits (15 zlib, 31 gzip, -15 raw) and flush.
 std::string deflate_with(std::string_view input, int window_bits, int flush) {

@@ -147,6 +147,8 @@ struct HttpFixtureServer::Impl {
     ~InFlight() { --impl_.in_flight; }
     InFlight(const InFlight&) = delete;
     InFlight& operator=(const InFlight&) = delete;
+    InFlight(InFlight&&) = delete;
+    InFlight& operator=(InFlight&&) = delete;
 
    private:
     Impl& impl_;
@@ -222,11 +224,11 @@ struct HttpFixtureServer::Impl {
           const std::uint64_t body_end = b.head.size() + b.block.size() * b.repeats;
           std::string_view piece;
           if (offset < b.head.size()) {
-            piece = std::string_view(b.head).substr(offset);
+            piece = std::string_view{b.head}.substr(offset);
           } else if (offset < body_end) {
-            piece = std::string_view(b.block).substr((offset - b.head.size()) % b.block.size());
+            piece = std::string_view{b.block}.substr((offset - b.head.size()) % b.block.size());
           } else {
-            piece = std::string_view(b.tail).substr(offset - body_end);
+            piece = std::string_view{b.tail}.substr(offset - body_end);
           }
           if (is_stopping()) {
             return false;

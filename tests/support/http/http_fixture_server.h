@@ -74,6 +74,8 @@ class HttpFixtureServer {
   ~HttpFixtureServer();
   HttpFixtureServer(const HttpFixtureServer&) = delete;
   HttpFixtureServer& operator=(const HttpFixtureServer&) = delete;
+  HttpFixtureServer(HttpFixtureServer&&) = delete;
+  HttpFixtureServer& operator=(HttpFixtureServer&&) = delete;
 
   int port() const;
   // "http://127.0.0.1:<port><path>" (https for a TLS server). `path` starts with "/".

@@ -2,6 +2,8 @@
 #include <cstdio>
 #include <memory>
 #include <stdexcept>
+#include <string>
+#include <string_view>
 
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -47,8 +49,12 @@ HttpFixtureServer::TlsFiles write_self_signed_cert(const std::filesystem::path& 
   check(X509_gmtime_adj(X509_getm_notAfter(cert.get()), 24L * 3600) != nullptr, "notAfter");
   check(X509_set_pubkey(cert.get(), key.get()) == 1, "public key");
   X509_NAME* name = X509_get_subject_name(cert.get());
-  static constexpr unsigned char kCommonName[] = "localhost";
-  check(X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, kCommonName, -1, -1, 0) == 1, "CN");
+  constexpr std::string_view kCommonName = "localhost";
+  check(X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                                   reinterpret_cast<const unsigned char*>(kCommonName.data()),
+                                   static_cast<int>(kCommonName.size()), -1, 0)
+            == 1,
+        "CN");
   check(X509_set_issuer_name(cert.get(), name) == 1, "issuer");
   check(X509_sign(cert.get(), key.get(), EVP_sha256()) > 0, "signing failed");
 

@@ -13,7 +13,7 @@ using std::chrono::milliseconds;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-const HostScheduler::TimePoint kT0{std::chrono::seconds{1000}};
+constexpr HostScheduler::TimePoint kT0{std::chrono::seconds{1000}};
 
 TEST(HostSchedulerTest, StartsAtMostPerHostLimitWithoutGap) {
   HostScheduler s({16, 2, milliseconds{0}});
@@ -49,6 +49,7 @@ TEST(HostSchedulerTest, HonoursTheGlobalLimitAndSharesSlotsRoundRobin) {
   s.enqueue(20, "c.example");
   const auto first = s.start_ready(kT0);
   EXPECT_THAT(first, ElementsAre(0, 10, 20));
+  EXPECT_FALSE(s.next_start_at().has_value());  // a.example waits for a slot, not for time
   s.finish(10);
   EXPECT_THAT(s.start_ready(kT0), ElementsAre(1));
   EXPECT_EQ(s.running(), 3U);

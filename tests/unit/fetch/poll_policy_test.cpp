@@ -13,11 +13,12 @@ using std::chrono::hours;
 using std::chrono::minutes;
 using std::chrono::seconds;
 
-const core::Timestamp kNow = core::from_unix(1'767'225'600);  // 2026-01-01T00:00:00Z
+constexpr core::Timestamp kNow{seconds{1'767'225'600}};  // 2026-01-01T00:00:00Z
 
 // `count` items spread evenly over the `span` before now.
 std::vector<core::Timestamp> items(int count, seconds span) {
   std::vector<core::Timestamp> out;
+  out.reserve(static_cast<std::size_t>(count));
   for (int i = 0; i < count; ++i) {
     out.push_back(kNow - span * i / count);
   }
