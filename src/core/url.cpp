@@ -413,7 +413,7 @@ std::string canonicalize_url(std::string_view s) {
   if (has_special_authority(u.scheme)) {
     u.path = remove_dot_segments(normalize_percent(u.path));
     if (u.path.empty()) {
-      u.path = "/";
+      u.path.push_back('/');  // not `= "/"`: g++ 12 -O2 reports a bogus -Wrestrict on it
     }
   }
   if (u.query) {

@@ -148,9 +148,34 @@ OptString format_person(const wire::Person& p) {
   return opt(p.uri);
 }
 
+// Sanitising runs a full HTML5 parse (gumbo) and is most of the cost of parsing a feed. An
+// HTML value without "<", "&" or control characters (HTML5 rewrites CR and NUL) is plain text
+// whatever the parser does: sanitize() then only escapes ">" and '"', which this does without
+// the parse. feed_adapter_test.cpp checks that both agree, so the shortcut cannot drift.
+std::string sanitize_html(std::string_view value, const html::SanitizeOptions& options) {
+  const bool plain = std::none_of(value.begin(), value.end(), [](char c) {
+    return c == '<' || c == '&' || (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t');
+  });
+  if (!plain) {
+    return html::sanitize(value, options);
+  }
+  std::string out;
+  out.reserve(value.size() + 16);
+  for (const char c : value) {
+    if (c == '>') {
+      out.append("&gt;");
+    } else if (c == '"') {
+      out.append("&quot;");
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 class XmlAdapter {
  public:
-  XmlAdapter(const wire::XmlFeed& w, const AdaptOptions& o)
+  XmlAdapter(wire::XmlFeed& w, const AdaptOptions& o)
       : w_(w),
         o_(o),
         rss_(w.format != core::FeedFormat::Atom10 && w.format != core::FeedFormat::Atom03) {}
@@ -169,12 +194,13 @@ class XmlAdapter {
     return t.type;
   }
   OptString plain(const std::optional<wire::Text>& t, const std::optional<wire::Text>& alt) const;
-  core::FeedContent content(const wire::Text& t) const;
+  // Plain text is moved out of `t`; HTML is sanitised into a new string.
+  core::FeedContent content(wire::Text& t) const;
   std::vector<core::FeedLink> links(const std::vector<wire::Link>& in) const;
-  core::FeedEntry entry(const wire::Entry& in) const;
+  std::optional<core::FeedEntry> entry(wire::Entry& in) const;
   void meta(core::FeedMeta& out) const;
 
-  const wire::XmlFeed& w_;
+  wire::XmlFeed& w_;
   const AdaptOptions& o_;
   bool rss_;
 };
@@ -191,14 +217,14 @@ OptString XmlAdapter::plain(const std::optional<wire::Text>& t,
   return opt(text);
 }
 
-core::FeedContent XmlAdapter::content(const wire::Text& t) const {
+core::FeedContent XmlAdapter::content(wire::Text& t) const {
   const TextType type = effective_type(t);
   if (type == TextType::Text) {
-    return {"text/plain", t.value};
+    return {"text/plain", std::move(t.value)};
   }
   const html::SanitizeOptions so{base(t.base), o_.keep_images};
   return {type == TextType::Html ? "text/html" : "application/xhtml+xml",
-          html::sanitize(t.value, so)};
+          sanitize_html(t.value, so)};
 }
 
 std::vector<core::FeedLink> XmlAdapter::links(const std::vector<wire::Link>& in) const {
@@ -255,7 +281,24 @@ std::optional<core::Timestamp> date_of(std::string_view primary, std::string_vie
   return fallback.empty() ? std::nullopt : parse_date(fallback);
 }
 
-core::FeedEntry XmlAdapter::entry(const wire::Entry& in) const {
+std::vector<core::FeedCategory> categories_of(const std::vector<wire::Category>& in) {
+  std::vector<core::FeedCategory> out;
+  for (const wire::Category& c : in) {
+    core::FeedCategory cat{opt(c.term), opt(c.scheme), opt(c.label)};
+    if (!cat.term) {
+      continue;
+    }
+    const bool dup = std::any_of(out.begin(), out.end(), [&](const auto& seen) {
+      return seen.term == cat.term && seen.scheme == cat.scheme;
+    });
+    if (!dup) {
+      out.push_back(std::move(cat));
+    }
+  }
+  return out;
+}
+
+std::optional<core::FeedEntry> XmlAdapter::entry(wire::Entry& in) const {
   core::FeedEntry e;
   if (in.id) {
     e.id = opt(*in.id);
@@ -271,28 +314,6 @@ core::FeedEntry XmlAdapter::entry(const wire::Entry& in) const {
     }
   }
   e.enclosures = enclosures_of(e.links);
-  e.content.reserve(in.contents.size());
-  for (const wire::Text& c : in.contents) {
-    e.content.push_back(content(c));
-  }
-  const wire::Text* summary = in.summary       ? &*in.summary
-                              : in.alt_summary ? &*in.alt_summary
-                                               : nullptr;
-  if (summary != nullptr) {
-    // Feeds often repeat the content as the description: sanitise it once.
-    const auto same =
-        std::find_if(in.contents.begin(), in.contents.end(), [&](const wire::Text& c) {
-          return c.value == summary->value && c.type == summary->type && c.base == summary->base;
-        });
-    e.summary = same != in.contents.end()
-                    ? e.content[static_cast<std::size_t>(same - in.contents.begin())].value
-                    : content(*summary).value;
-  } else if (!e.content.empty()) {
-    e.summary = e.content.front().value;
-  }
-  if (e.summary && trim(*e.summary).empty()) {
-    e.summary.reset();
-  }
   e.published = date_of(in.dates.published, in.dates.created);
   e.updated = date_of(in.dates.updated);
   for (const wire::Person& p : in.authors) {
@@ -300,17 +321,38 @@ core::FeedEntry XmlAdapter::entry(const wire::Entry& in) const {
       break;
     }
   }
-  for (const wire::Category& c : in.categories) {
-    core::FeedCategory cat{opt(c.term), opt(c.scheme), opt(c.label)};
-    if (!cat.term) {
-      continue;
+  e.categories = categories_of(in.categories);
+  // Everything but the HTML is known: let the caller skip entries it already has before
+  // paying for sanitising.
+  if (o_.keep_entry != nullptr && *o_.keep_entry && !(*o_.keep_entry)(e)) {
+    return std::nullopt;
+  }
+
+  wire::Text* summary = in.summary ? &*in.summary : in.alt_summary ? &*in.alt_summary : nullptr;
+  // Feeds often repeat the content as the description: sanitise it once.
+  std::size_t same = in.contents.size();
+  if (summary != nullptr) {
+    for (std::size_t k = 0; k < in.contents.size() && same == in.contents.size(); ++k) {
+      const wire::Text& c = in.contents[k];
+      if (c.value == summary->value && c.type == summary->type && c.base == summary->base) {
+        same = k;
+      }
     }
-    const bool dup = std::any_of(e.categories.begin(), e.categories.end(), [&](const auto& seen) {
-      return seen.term == cat.term && seen.scheme == cat.scheme;
-    });
-    if (!dup) {
-      e.categories.push_back(std::move(cat));
-    }
+  }
+  if (summary != nullptr && same == in.contents.size()) {
+    e.summary = content(*summary).value;
+  }
+  e.content.reserve(in.contents.size());
+  for (wire::Text& c : in.contents) {
+    e.content.push_back(content(c));
+  }
+  if (summary != nullptr && same < e.content.size()) {
+    e.summary = e.content[same].value;
+  } else if (summary == nullptr && !e.content.empty()) {
+    e.summary = e.content.front().value;
+  }
+  if (e.summary && trim(*e.summary).empty()) {
+    e.summary.reset();
   }
   return e;
 }
@@ -326,7 +368,7 @@ void XmlAdapter::meta(core::FeedMeta& out) const {
       break;
     }
   }
-  const std::optional<wire::Text>& sub = f.subtitle ? f.subtitle : f.alt_subtitle;
+  std::optional<wire::Text>& sub = w_.feed.subtitle ? w_.feed.subtitle : w_.feed.alt_subtitle;
   if (sub) {
     out.subtitle = opt(content(*sub).value);
   }
@@ -350,19 +392,26 @@ core::ParsedFeed XmlAdapter::run() {
   out.format = w_.format;
   meta(out.feed);
   out.entries.reserve(w_.entries.size());
-  for (const wire::Entry& in : w_.entries) {
-    out.entries.push_back(entry(in));
+  for (wire::Entry& in : w_.entries) {
+    if (std::optional<core::FeedEntry> e = entry(in)) {
+      out.entries.push_back(std::move(*e));
+    }
   }
   return out;
 }
 
 }  // namespace
 
-core::ParsedFeed adapt_xml_feed(const wire::XmlFeed& feed, const AdaptOptions& options) {
-  return XmlAdapter(feed, options).run();
+std::string sanitize_html_for_test(std::string_view value, bool keep_images) {
+  return sanitize_html(value, html::SanitizeOptions{"http://test.example/", keep_images});
 }
 
-core::ParsedFeed adapt_json_feed(const wire::JsonFeed& w, const AdaptOptions& options) {
+core::ParsedFeed adapt_xml_feed(wire::XmlFeed&& feed, const AdaptOptions& options) {
+  wire::XmlFeed consumed = std::move(feed);
+  return XmlAdapter(consumed, options).run();
+}
+
+core::ParsedFeed adapt_json_feed(wire::JsonFeed&& w, const AdaptOptions& options) {
   // JSON Feed has no xml:base: URLs resolve against the document, else the feed_url it names.
   const std::string base(options.base_url.empty() ? std::string_view(w.feed_url)
                                                   : options.base_url);
@@ -385,7 +434,7 @@ core::ParsedFeed adapt_json_feed(const wire::JsonFeed& w, const AdaptOptions& op
     out.feed.hub = resolve(w.hub_urls.front());
   }
   out.entries.reserve(w.items.size());
-  for (const wire::JsonItem& it : w.items) {
+  for (wire::JsonItem& it : w.items) {
     core::FeedEntry e;
     e.id = it.id ? opt(*it.id) : std::nullopt;
     e.title = opt(collapse_whitespace(it.title));
@@ -406,16 +455,6 @@ core::ParsedFeed adapt_json_feed(const wire::JsonFeed& w, const AdaptOptions& op
       e.enclosures.push_back(core::FeedEnclosure{l.href, l.type, l.length});
       e.links.push_back(std::move(l));
     }
-    if (!trim(it.content_html).empty()) {
-      e.content.push_back({"text/html", html::sanitize(it.content_html, so)});
-    }
-    if (!trim(it.content_text).empty()) {
-      e.content.push_back({"text/plain", it.content_text});
-    }
-    e.summary = opt(it.summary);
-    if (!e.summary && !e.content.empty()) {
-      e.summary = opt(e.content.front().value);
-    }
     e.published = date_of(it.date_published);
     e.updated = date_of(it.date_modified);
     if (!it.authors.empty()) {
@@ -428,6 +467,19 @@ core::ParsedFeed adapt_json_feed(const wire::JsonFeed& w, const AdaptOptions& op
       if (OptString term = opt(tag)) {
         e.categories.push_back(core::FeedCategory{std::move(term), std::nullopt, std::nullopt});
       }
+    }
+    if (options.keep_entry != nullptr && *options.keep_entry && !(*options.keep_entry)(e)) {
+      continue;
+    }
+    if (!trim(it.content_html).empty()) {
+      e.content.push_back({"text/html", sanitize_html(it.content_html, so)});
+    }
+    if (!trim(it.content_text).empty()) {
+      e.content.push_back({"text/plain", std::move(it.content_text)});
+    }
+    e.summary = opt(it.summary);
+    if (!e.summary && !e.content.empty()) {
+      e.summary = opt(e.content.front().value);
     }
     out.entries.push_back(std::move(e));
   }

@@ -21,6 +21,8 @@
 // - published falls back to the creation date; the feed's updated to its published date.
 // Pure, thread-safe.
 
+#include <functional>
+#include <string>
 #include <string_view>
 
 #include "core/feed.h"
@@ -32,10 +34,16 @@ namespace vigie::ingest {
 struct AdaptOptions {
   std::string_view base_url;  // the document URL
   bool keep_images = false;   // html::SanitizeOptions::keep_images
+  // ParseOptions::keep_entry; may be null or empty.
+  const std::function<bool(const core::FeedEntry&)>* keep_entry = nullptr;
 };
 
-// The result has format, feed and entries set; bozo is left to the caller.
-core::ParsedFeed adapt_xml_feed(const wire::XmlFeed& feed, const AdaptOptions& options);
-core::ParsedFeed adapt_json_feed(const wire::JsonFeed& feed, const AdaptOptions& options);
+// The result has format, feed and entries set; bozo is left to the caller. The wire feed is
+// consumed (its strings are moved into the result).
+core::ParsedFeed adapt_xml_feed(wire::XmlFeed&& feed, const AdaptOptions& options);
+core::ParsedFeed adapt_json_feed(wire::JsonFeed&& feed, const AdaptOptions& options);
+
+// The sanitising step with its plain-text shortcut, against base "http://test.example/".
+std::string sanitize_html_for_test(std::string_view value, bool keep_images);
 
 }  // namespace vigie::ingest

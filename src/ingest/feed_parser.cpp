@@ -61,7 +61,7 @@ core::Result<core::ParsedFeed> parse(std::string_view bytes, const ParseOptions&
   const DecodedDocument doc = decode_document(bytes, options.content_type);
   BozoReasons bozo;
   bozo.add(doc.problem());
-  const AdaptOptions adapt{options.base_url, options.keep_images};
+  const AdaptOptions adapt{options.base_url, options.keep_images, &options.keep_entry};
 
   const char first = first_significant(doc.text());
   if (first == '\0') {
@@ -73,7 +73,7 @@ core::Result<core::ParsedFeed> parse(std::string_view bytes, const ParseOptions&
     if (!read) {
       return tl::unexpected(std::move(read.error()));
     }
-    core::ParsedFeed feed = adapt_json_feed(read->feed, adapt);
+    core::ParsedFeed feed = adapt_json_feed(std::move(read->feed), adapt);
     bozo.add(read->problem);
     bozo.apply(feed);
     return feed;
@@ -83,7 +83,7 @@ core::Result<core::ParsedFeed> parse(std::string_view bytes, const ParseOptions&
   if (!read) {
     return tl::unexpected(std::move(read.error()));
   }
-  core::ParsedFeed feed = adapt_xml_feed(read->feed, adapt);
+  core::ParsedFeed feed = adapt_xml_feed(std::move(read->feed), adapt);
   bozo.add(xml.problem());
   bozo.add(read->problem);
   bozo.apply(feed);

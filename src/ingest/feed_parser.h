@@ -10,6 +10,7 @@
 // XML formats, json_feed_reader.h for JSON Feed), one adapter normalises them.
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,12 @@ struct ParseOptions {
   // Documents larger than this are refused before any parsing. 32 MiB holds the largest
   // podcast feeds with years of history; raise it only for a source known to need it.
   std::size_t max_bytes = std::size_t{32} * 1024 * 1024;
+  // Optional. Called once per entry with everything but its summary and content (id, title,
+  // links, dates, author, categories, enclosures); entries it refuses are left out of the
+  // result before their HTML is sanitised, which is most of the cost of parsing. A refresh
+  // that re-reads fifty items it already stored pays for the new ones only. Called on the
+  // parsing thread, in document order; must not throw.
+  std::function<bool(const core::FeedEntry&)> keep_entry;
 };
 
 // Parses one feed document.

@@ -276,6 +276,25 @@ void FeedBuilder::text(std::string_view s) {
   }
 }
 
+void FeedBuilder::processing_instruction(std::string_view target, std::string_view data) {
+  if (target != "vigie-cdata") {
+    return;
+  }
+  std::size_t n = 0;
+  std::size_t k = 0;
+  while (k < data.size() && k < 12 && data[k] >= '0' && data[k] <= '9') {
+    n = n * 10 + static_cast<std::size_t>(data[k] - '0');
+    ++k;
+  }
+  if (k == 0 || n >= cdata_used_.size() || cdata_used_[n]) {
+    return;
+  }
+  cdata_used_[n] = true;
+  if (const auto section = doc_.cdata(n)) {
+    text(*section);
+  }
+}
+
 void FeedBuilder::note_truncated() {
   truncated_ = true;
 }
@@ -673,12 +692,27 @@ void FeedBuilder::capture_child_end(std::string_view local) {
   cap_.buf.push_back('>');
 }
 
+std::string FeedBuilder::take_trimmed() {
+  std::string& b = cap_.buf;
+  std::size_t end = b.size();
+  while (end > 0 && is_space(b[end - 1])) {
+    --end;
+  }
+  std::size_t begin = 0;
+  while (begin < end && is_space(b[begin])) {
+    ++begin;
+  }
+  b.resize(end);
+  b.erase(0, begin);
+  return std::move(b);
+}
+
 void FeedBuilder::end_capture() {
   cap_.active = false;
   const auto take_text = [this]() {
     wire::Text t;
     t.type = cap_.markup ? TextType::Xhtml : cap_.declared;
-    t.value = std::string(trim(cap_.buf));
+    t.value = take_trimmed();
     t.base = cap_.base;
     return t;
   };
@@ -689,7 +723,7 @@ void FeedBuilder::end_capture() {
   };
   const auto set_plain = [this](std::string& slot) {
     if (slot.empty()) {
-      slot = std::string(trim(cap_.buf));
+      slot = take_trimmed();
     }
   };
   switch (cap_.target) {
@@ -722,7 +756,7 @@ void FeedBuilder::end_capture() {
       return;
     case Target::EntryId:
       if (!entry().id || entry().id->empty()) {
-        entry().id = std::string(trim(cap_.buf));
+        entry().id = take_trimmed();
       }
       return;
     case Target::Published:
@@ -732,7 +766,7 @@ void FeedBuilder::end_capture() {
     case Target::Created:
       return set_plain(dates().created);
     case Target::LinkHref:
-      links().back().href = std::string(trim(cap_.buf));
+      links().back().href = take_trimmed();
       if (links().back().href.empty()) {
         links().pop_back();
       }

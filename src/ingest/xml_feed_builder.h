@@ -16,6 +16,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
+#include "ingest/xml_prepare.h"
 #include "ingest/xml_vocabulary.h"
 #include "ingest/xml_wire.h"
 
@@ -90,11 +91,19 @@ struct Capture {
 // feed. Never throws out of a callback: xml_reader.cpp catches and calls fail().
 class FeedBuilder {
  public:
-  explicit FeedBuilder(std::string_view base_url) { feed_.bases.emplace_back(base_url); }
+  // `doc` holds the CDATA sections prepare_xml took out; it must outlive the builder.
+  FeedBuilder(std::string_view base_url, const PreparedXml& doc) : doc_(doc) {
+    feed_.bases.emplace_back(base_url);
+    cdata_used_.resize(doc.cdata_count());
+  }
 
   void start(const xmlChar* local, const xmlChar* prefix, const xmlChar* uri, const Attrs& a);
   void end();
   void text(std::string_view s);
+  // <?vigie-cdata N?> stands for CDATA section N: its text goes where the section was. Each
+  // section is used once at most, so a document that writes such instructions itself cannot
+  // multiply its text.
+  void processing_instruction(std::string_view target, std::string_view data);
   void error(const xmlError& e);
   void finish();
 
@@ -141,6 +150,8 @@ class FeedBuilder {
   }
   void begin_plain(Target t) { begin(t, TextType::Text, false); }
   void end_capture();
+  // The captured text without surrounding whitespace, moved out of the capture buffer.
+  std::string take_trimmed();
   void capture_child_start(std::string_view local, const Attrs& a);
   void capture_child_end(std::string_view local);
   void add_link(const Attrs& a);
@@ -157,6 +168,8 @@ class FeedBuilder {
   wire::BaseIndex base() const { return base_stack_.empty() ? 0 : base_stack_.back(); }
 
   wire::XmlFeed feed_;
+  const PreparedXml& doc_;
+  std::vector<bool> cdata_used_;
   xmlParserCtxtPtr ctxt_ = nullptr;
   // The elements open as the document's tags say (see end()); depth_ is its size.
   struct OpenElement {

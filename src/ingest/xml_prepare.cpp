@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
+#include <vector>
 
 #include "ingest/named_entities.h"
 #include "ingest/utf8.h"
@@ -84,22 +87,26 @@ std::size_t skip_doctype(std::string_view s, std::size_t pos, bool& declared_ent
   return s.size();
 }
 
-enum ByteClass : unsigned char { kPlain = 0, kAmp, kLt, kControl, kEf };
-
-constexpr std::array<unsigned char, 256> make_classes() {
-  std::array<unsigned char, 256> t{};
-  for (int c = 0; c < 0x20; ++c) {
-    t[static_cast<std::size_t>(c)] = kControl;
-  }
-  t['\t'] = kPlain;
-  t['\n'] = kPlain;
-  t['\r'] = kPlain;
-  t['&'] = kAmp;
-  t['<'] = kLt;
-  t[0xEF] = kEf;
-  return t;
+// Eight bytes at a time: does the word hold '&', a byte below 0x20 or 0xEF (the lead byte of
+// U+FFFE/U+FFFF)? Classic SWAR tests; false positives only next to a true hit.
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+constexpr std::uint64_t has_less(std::uint64_t w, std::uint8_t n) {
+  return (w - kOnes * n) & ~w & kHighs;
 }
-constexpr std::array<unsigned char, 256> kClasses = make_classes();
+constexpr std::uint64_t has_byte(std::uint64_t w, std::uint8_t b) {
+  const std::uint64_t x = w ^ (kOnes * b);
+  return (x - kOnes) & ~x & kHighs;
+}
+bool word_is_plain(const char* p) {
+  std::uint64_t w = 0;
+  std::memcpy(&w, p, 8);
+  return (has_byte(w, '&') | has_less(w, 0x20) | has_byte(w, 0xEF)) == 0;
+}
+
+bool is_special(unsigned char b) {
+  return b == '&' || b == 0xEF || (b < 0x20 && b != '\t' && b != '\n' && b != '\r');
+}
 
 bool is_xml_char(char32_t cp) {
   return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
@@ -115,8 +122,14 @@ void append_char_ref(std::string& out, char32_t cp) {
 // Copy-on-write rewriting of the body: `out` is only started at the first change.
 class BodyRewriter {
  public:
-  BodyRewriter(std::string_view s, std::size_t start, std::size_t line_offset)
-      : s_(s), start_(start), copied_(start), line_offset_(line_offset) {}
+  BodyRewriter(std::string_view s, std::size_t start, std::size_t line_offset,
+               std::vector<PreparedXml::CdataPiece>& cdata, std::string& arena)
+      : s_(s),
+        start_(start),
+        copied_(start),
+        line_offset_(line_offset),
+        cdata_(cdata),
+        arena_(arena) {}
 
   void run();
   bool changed() const { return changed_; }
@@ -151,6 +164,9 @@ class BodyRewriter {
     }
   }
   std::size_t reference(std::size_t i);
+  std::size_t cdata_section(std::size_t i);
+  std::size_t comment(std::size_t i);
+  std::size_t special(std::size_t i);
 
   std::string_view s_;
   std::size_t start_;
@@ -160,11 +176,24 @@ class BodyRewriter {
   std::string out_;
   std::optional<std::string> problem_;
   std::size_t repairs_ = 0;
+  std::vector<PreparedXml::CdataPiece>& cdata_;
+  std::string& arena_;
 };
 
 // Handles the reference at s_[i] == '&'; returns the index to continue from.
 std::size_t BodyRewriter::reference(std::size_t i) {
   const std::size_t n = s_.size();
+  // Escaped HTML is mostly &lt; &gt; &amp; &quot;: settle those first.
+  const std::string_view rest = s_.substr(i + 1, 5);
+  if (rest.substr(0, 3) == "lt;" || rest.substr(0, 3) == "gt;") {
+    return i + 4;
+  }
+  if (rest.substr(0, 4) == "amp;") {
+    return i + 5;
+  }
+  if (rest == "quot;" || rest == "apos;") {
+    return i + 6;
+  }
   std::size_t j = i + 1;
   if (j < n && s_[j] == '#') {
     ++j;
@@ -222,55 +251,115 @@ std::size_t BodyRewriter::reference(std::size_t i) {
   return i + 1;
 }
 
+// A CDATA section goes out of band: libxml2 reads CDATA one character at a time through its
+// slowest path, while a processing instruction naming the section is skipped in a blink. The
+// reader puts the text back (xml_reader.cpp). Control characters inside are cleaned here, and
+// the instruction carries the section's newlines so that line numbers stay true.
+std::size_t BodyRewriter::cdata_section(std::size_t i) {
+  const std::size_t n = s_.size();
+  const std::size_t begin = i + 9;
+  const std::size_t close = s_.find("]]>", begin);
+  const std::size_t end = close == std::string_view::npos ? n : close;
+  const std::size_t next = close == std::string_view::npos ? n : close + 3;
+  const std::string_view text = s_.substr(begin, end - begin);
+
+  PreparedXml::CdataPiece piece{false, begin, text.size()};
+  std::size_t k = 0;
+  while (k < text.size() && !is_special(static_cast<unsigned char>(text[k]))) {
+    ++k;
+  }
+  bool dirty = false;
+  for (std::size_t j = k; j < text.size() && !dirty; ++j) {
+    const auto b = static_cast<unsigned char>(text[j]);
+    dirty = (b < 0x20 && b != '\t' && b != '\n' && b != '\r')
+            || (b == 0xEF && j + 2 < text.size() && static_cast<unsigned char>(text[j + 1]) == 0xBF
+                && (static_cast<unsigned char>(text[j + 2]) & 0xFE) == 0xBE);
+  }
+  if (dirty) {
+    piece = PreparedXml::CdataPiece{true, arena_.size(), 0};
+    for (std::size_t j = 0; j < text.size(); ++j) {
+      const auto b = static_cast<unsigned char>(text[j]);
+      if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+        note(begin + j, "control character removed");
+        continue;
+      }
+      if (b == 0xEF && j + 2 < text.size() && static_cast<unsigned char>(text[j + 1]) == 0xBF
+          && (static_cast<unsigned char>(text[j + 2]) & 0xFE) == 0xBE) {
+        note(begin + j, "non-character replaced with U+FFFD");
+        arena_.append("\xEF\xBF\xBD");
+        j += 2;
+        continue;
+      }
+      arena_.push_back(text[j]);
+    }
+    piece.length = arena_.size() - piece.offset;
+  }
+  std::string pi = "<?vigie-cdata " + std::to_string(cdata_.size());
+  pi.append(count_newlines(text), '\n');
+  pi.append("?>");
+  cdata_.push_back(piece);
+  replace(i, next, pi);
+  return next;
+}
+
+// Comments are dropped: nothing reads them, and they may hold anything.
+std::size_t BodyRewriter::comment(std::size_t i) {
+  const std::size_t close = s_.find("-->", i + 4);
+  const std::size_t next = close == std::string_view::npos ? s_.size() : close + 3;
+  const std::string_view text = s_.substr(i, next - i);
+  replace(i, next, std::string(count_newlines(text), '\n'));
+  return next;
+}
+
+// A byte is_special() flagged, outside CDATA and comments.
+std::size_t BodyRewriter::special(std::size_t i) {
+  const auto b = static_cast<unsigned char>(s_[i]);
+  if (b == '&') {
+    return reference(i);
+  }
+  if (b == 0xEF) {
+    // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters.
+    if (i + 2 < s_.size() && static_cast<unsigned char>(s_[i + 1]) == 0xBF
+        && (static_cast<unsigned char>(s_[i + 2]) & 0xFE) == 0xBE) {
+      replace(i, i + 3, "\xEF\xBF\xBD");
+      note(i, "non-character replaced with U+FFFD");
+      return i + 3;
+    }
+    return i + 1;
+  }
+  replace(i, i + 1, "");
+  note(i, "control character removed");
+  return i + 1;
+}
+
 void BodyRewriter::run() {
   const std::size_t n = s_.size();
-  std::size_t verbatim_end = 0;  // inside CDATA or a comment until here: no references
+  std::size_t next_bang = s_.find("<!", start_);  // the next CDATA section or comment, maybe
   std::size_t i = start_;
   while (i < n) {
-    const auto b = static_cast<unsigned char>(s_[i]);
-    switch (kClasses[b]) {
-      case kPlain:
-        ++i;
-        break;
-      case kLt: {
-        if (i >= verbatim_end) {
-          std::size_t end = std::string_view::npos;
-          if (s_.compare(i, 9, "<![CDATA[") == 0) {
-            end = s_.find("]]>", i + 9);
-            end = end == std::string_view::npos ? n : end + 3;
-          } else if (s_.compare(i, 4, "<!--") == 0) {
-            end = s_.find("-->", i + 4);
-            end = end == std::string_view::npos ? n : end + 3;
-          }
-          if (end != std::string_view::npos) {
-            verbatim_end = end;
-          }
-        }
-        ++i;
-        break;
+    const std::size_t limit = std::min(n, next_bang);
+    while (i + 8 <= limit && word_is_plain(s_.data() + i)) {
+      i += 8;
+    }
+    while (i < limit && !is_special(static_cast<unsigned char>(s_[i]))) {
+      ++i;
+    }
+    if (i >= n) {
+      break;
+    }
+    if (i == next_bang) {
+      if (s_.compare(i, 9, "<![CDATA[") == 0) {
+        i = cdata_section(i);
+      } else if (s_.compare(i, 4, "<!--") == 0) {
+        i = comment(i);
+      } else {
+        i += 2;
       }
-      case kAmp:
-        i = i < verbatim_end ? i + 1 : reference(i);
-        break;
-      case kControl:
-        replace(i, i + 1, "");
-        note(i, "control character removed");
-        ++i;
-        break;
-      case kEf:
-        // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters.
-        if (i + 2 < n && static_cast<unsigned char>(s_[i + 1]) == 0xBF
-            && (static_cast<unsigned char>(s_[i + 2]) & 0xFE) == 0xBE) {
-          replace(i, i + 3, "\xEF\xBF\xBD");
-          note(i, "non-character replaced with U+FFFD");
-          i += 3;
-        } else {
-          ++i;
-        }
-        break;
-      default:
-        ++i;
-        break;
+      next_bang = i < n ? s_.find("<!", i) : std::string_view::npos;
+      continue;
+    }
+    if (i < limit) {
+      i = special(i);
     }
   }
 }
@@ -317,7 +406,8 @@ PreparedXml prepare_xml(std::string_view s) {
   }
   r.line_offset_ = count_newlines(s.substr(0, pos));
 
-  BodyRewriter body(s, pos, r.line_offset_);
+  BodyRewriter body(s, pos, r.line_offset_, r.cdata_, r.cdata_arena_);
+  r.source_ = s;
   body.run();
   r.repair_count_ = body.repairs() + (prolog_problem ? 1 : 0);
   r.problem_ = prolog_problem ? prolog_problem : body.problem();

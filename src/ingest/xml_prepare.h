@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vigie::ingest {
 
@@ -26,8 +27,28 @@ class PreparedXml {
   bool dropped_doctype() const { return dropped_doctype_; }
   bool declared_entities() const { return declared_entities_; }
 
+  // CDATA sections are taken out of text() and replaced by <?vigie-cdata N?> (see
+  // prepare_xml); cdata(N) is the text of section N, nullopt when there is none.
+  std::size_t cdata_count() const { return cdata_.size(); }
+  std::optional<std::string_view> cdata(std::size_t n) const {
+    if (n >= cdata_.size()) {
+      return std::nullopt;
+    }
+    const CdataPiece& p = cdata_[n];
+    return (p.in_arena ? std::string_view(cdata_arena_) : source_).substr(p.offset, p.length);
+  }
+
+  struct CdataPiece {
+    bool in_arena;  // cleaned copy in cdata_arena_, else a range of the source text
+    std::size_t offset;
+    std::size_t length;
+  };
+
  private:
   friend PreparedXml prepare_xml(std::string_view utf8);
+  std::string_view source_;
+  std::vector<CdataPiece> cdata_;
+  std::string cdata_arena_;
   std::string_view borrowed_;
   std::optional<std::string> owned_;
   std::size_t line_offset_ = 0;
@@ -48,7 +69,11 @@ class PreparedXml {
 //   ("&eacute;", "&nbsp;") become numeric references; numeric references to 0x80-0x9F are read
 //   as windows-1252 (as browsers do: "&#150;" is an en dash); references to characters XML
 //   forbids become U+FFFD; a bare "&" or an unknown name becomes "&amp;" (kept as text).
-//   The five XML names, CDATA sections and comments are left alone.
+//   The five XML names are left alone.
+// - Takes CDATA sections out of the text: each becomes <?vigie-cdata N?> (with the section's
+//   newlines, so line numbers hold) and its content is cdata(N), cleaned of forbidden
+//   characters. libxml2 reads CDATA through its slowest path; the reader puts them back.
+// - Drops comments (their newlines stay).
 // - Drops control characters XML forbids (U+0000-U+001F but tab, LF, CR) and replaces
 //   U+FFFE/U+FFFF with U+FFFD, anywhere.
 PreparedXml prepare_xml(std::string_view utf8);

@@ -50,6 +50,11 @@ void on_characters(void* ctx, const xmlChar* ch, int len) {
   });
 }
 
+void on_processing_instruction(void* ctx, const xmlChar* target, const xmlChar* data) {
+  guarded(ctx,
+          [&](FeedBuilder& b) { b.processing_instruction(xml::view(target), xml::view(data)); });
+}
+
 void on_error(void* ctx, xmlErrorPtr err) {
   if (ctx != nullptr && err != nullptr) {
     guarded(ctx, [&](FeedBuilder& b) { b.error(*err); });
@@ -83,7 +88,7 @@ core::Result<XmlReadResult> read_xml_feed(const PreparedXml& doc, std::string_vi
     return core::make_error(core::ErrorCode::InvalidInput, "ingest.too_large",
                             "ingest: document over 2 GiB");
   }
-  FeedBuilder builder(base_url);
+  FeedBuilder builder(base_url, doc);
   builder.line_offset = doc.line_offset();
 
   xmlSAXHandler sax{};
@@ -93,6 +98,7 @@ core::Result<XmlReadResult> read_xml_feed(const PreparedXml& doc, std::string_vi
   sax.characters = on_characters;
   sax.cdataBlock = on_characters;
   sax.ignorableWhitespace = on_characters;
+  sax.processingInstruction = on_processing_instruction;
   sax.serror = on_error;
 
   std::unique_ptr<xmlParserCtxt, ContextFree> ctxt(

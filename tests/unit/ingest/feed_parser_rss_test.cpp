@@ -274,3 +274,37 @@ TEST(RssParserTest, KeepsItemsThatComeAfterTheChannel) {
 
 }  // namespace
 }  // namespace vigie::ingest
+
+namespace vigie::ingest {
+namespace {
+
+TEST(RssParserTest, LeavesOutTheEntriesTheCallerAlreadyHas) {
+  ParseOptions o;
+  o.base_url = test::kDocUrl;
+  std::vector<std::string> seen;
+  o.keep_entry = [&seen](const core::FeedEntry& e) {
+    seen.push_back(e.id.value_or("?") + "|" + e.title.value_or("?") + "|" + e.link.value_or("?"));
+    EXPECT_FALSE(e.summary);  // not computed yet: that is the point
+    EXPECT_TRUE(e.content.empty());
+    return e.id != "cci-2025-001";
+  };
+  const auto f = parse_feed(vigie::testing::read_fixture("feeds/rss20_basic.xml"), o);
+  ASSERT_TRUE(f);
+  ASSERT_EQ(f->entries.size(), 1u);
+  EXPECT_EQ(f->entries[0].id, "https://cci.example.org/veille/tarifs-2025");
+  EXPECT_EQ(f->entries[0].summary, "Les nouveaux tarifs de la CEDEAO entrent en vigueur.");
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(
+      seen[0],
+      "cci-2025-001|Nouveau salon du coton à Bamako|https://cci.example.org/veille/salon-coton");
+
+  o.keep_entry = [](const core::FeedEntry&) { return false; };
+  const auto none =
+      parse_feed(vigie::testing::read_fixture("feeds/jsonfeed11_attachments.json"), o);
+  ASSERT_TRUE(none);
+  EXPECT_TRUE(none->entries.empty());
+  EXPECT_EQ(none->feed.title, "Podcast de la filière");
+}
+
+}  // namespace
+}  // namespace vigie::ingest

@@ -57,10 +57,10 @@ TEST(XmlPrepareTest, RewritesWhatLibxml2WouldRefuse) {
        "<t>abcd\te\nf</t>", true},
       {"non-characters become U+FFFD", "<t>\xEF\xBF\xBF\xEF\xBF\xBE\xEF\xBF\xBD</t>",
        "<t>\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD</t>", true},
-      {"CDATA is left alone", "<t><![CDATA[a & b &eacute; < c]]></t>",
-       "<t><![CDATA[a & b &eacute; < c]]></t>", false},
-      {"comments are left alone", "<t><!-- R&D --></t>", "<t><!-- R&D --></t>", false},
-      {"an unterminated CDATA section", "<t><![CDATA[a & b", "<t><![CDATA[a & b", false},
+      {"CDATA goes out of band", "<t><![CDATA[a & b &eacute; < c]]></t>",
+       "<t><?vigie-cdata 0?></t>", false},
+      {"comments are dropped, their newlines kept", "<t><!-- R&D\n --></t>", "<t>\n</t>", false},
+      {"an unterminated CDATA section", "<t><![CDATA[a & b", "<t><?vigie-cdata 0?>", false},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
@@ -109,7 +109,26 @@ TEST(XmlPrepareTest, SkipsJunkBeforeTheXmlDeclaration) {
 
 TEST(XmlPrepareTest, DoesNotSkipAFeedThatMerelyMentionsAnXmlDeclaration) {
   const std::string doc = "<rss><d><![CDATA[<?xml version=\"1.0\"?>]]></d></rss>";
-  EXPECT_EQ(prepare_xml(doc).text(), doc);
+  const PreparedXml p = prepare_xml(doc);
+  EXPECT_EQ(p.text(), "<rss><d><?vigie-cdata 0?></d></rss>");
+  EXPECT_EQ(p.cdata(0), "<?xml version=\"1.0\"?>");
+}
+
+TEST(XmlPrepareTest, TakesCdataSectionsOutOfBandAndCleansThem) {
+  const std::string doc =
+      "<rss>\n<a><![CDATA[one\ntwo & <b>]]></a>\n<b><![CDATA[x\x01y\xEF\xBF\xBFz]]></b>"
+      "<c>&bad;</c></rss>";
+  const PreparedXml p = prepare_xml(doc);
+  EXPECT_EQ(p.text(),
+            "<rss>\n<a><?vigie-cdata 0\n?></a>\n<b><?vigie-cdata 1?></b><c>&amp;bad;</c></rss>");
+  ASSERT_EQ(p.cdata_count(), 2u);
+  EXPECT_EQ(p.cdata(0), "one\ntwo & <b>");
+  EXPECT_EQ(p.cdata(0)->data(), doc.data() + doc.find("one"));  // a view, not a copy
+  EXPECT_EQ(p.cdata(1), "xy\xEF\xBF\xBDz");
+  EXPECT_FALSE(p.cdata(2));
+  // Line numbers count the original: the control character is on line 4.
+  EXPECT_EQ(p.problem(), "line 4: control character removed");
+  EXPECT_EQ(p.repair_count(), 3u);
 }
 
 }  // namespace
