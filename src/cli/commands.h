@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#pragma once
+
+// One function per subcommand (one file each), registering it on the CLI11 application.
+
+#include <CLI/CLI.hpp>
+
+#include "cli/context.h"
+
+namespace vigie::cli {
+
+void add_init_command(CLI::App& app, CliContext& ctx);
+void add_parse_command(CLI::App& app, CliContext& ctx);
+void add_ingest_command(CLI::App& app, CliContext& ctx);
+void add_sources_command(CLI::App& app, CliContext& ctx);
+void add_search_command(CLI::App& app, CliContext& ctx);
+void add_reindex_command(CLI::App& app, CliContext& ctx);
+void add_fetch_command(CLI::App& app, CliContext& ctx);
+void add_worker_command(CLI::App& app, CliContext& ctx);
+
+// Registers every subcommand above.
+void add_all_commands(CLI::App& app, CliContext& ctx);
+
+// Reads a whole file. Errors: "cli.cannot_read" (NotFound/Internal) naming the path.
+core::Result<std::string> read_file(const std::string& path);
+
+}  // namespace vigie::cli

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "cli/context.h"
+
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+#include "cli/commands.h"
+
+namespace vigie::cli {
+
+void CliContext::fail(const core::Error& error) {
+  err << "vigie: " << messages.get(error.reason);
+  if (!error.message.empty()) {
+    err << " (" << error.message << ")";
+  }
+  err << '\n';
+  if (exit_code == 0) {
+    exit_code = 1;
+  }
+}
+
+core::Result<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return core::make_error(core::ErrorCode::NotFound, "cli.cannot_read",
+                            "cli: cannot read " + path);
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) {
+    return core::make_error(core::ErrorCode::Internal, "cli.cannot_read",
+                            "cli: error while reading " + path);
+  }
+  return ss.str();
+}
+
+void add_all_commands(CLI::App& app, CliContext& ctx) {
+  add_init_command(app, ctx);
+  add_parse_command(app, ctx);
+  add_ingest_command(app, ctx);
+  add_sources_command(app, ctx);
+  add_search_command(app, ctx);
+  add_reindex_command(app, ctx);
+  add_fetch_command(app, ctx);
+  add_worker_command(app, ctx);
+}
+
+}  // namespace vigie::cli

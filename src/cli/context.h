@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#pragma once
+
+// What every subcommand gets: messages in the user's language, output streams, and the
+// services, opened on first use (so `vigie parse` and `--help` never touch a database).
+// cli/ is a thin adapter (STYLE.md H2): decode arguments, call a service, print. main/ builds
+// the concrete services behind ServiceProvider.
+
+#include <functional>
+#include <iosfwd>
+#include <string>
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "core/i18n.h"
+#include "core/model.h"
+
+namespace vigie::service {
+class SourceService;
+class IngestService;
+class SearchService;
+class IndexSync;
+class RefreshService;
+struct RefreshReport;
+}  // namespace vigie::service
+
+namespace vigie::cli {
+
+struct ServiceSet {
+  service::SourceService& sources;
+  service::IngestService& ingest;
+  service::SearchService& search;
+  service::IndexSync& index;
+  service::RefreshService& refresh;
+  const core::Clock& clock;
+  core::OrgId operator_org;
+};
+
+class ServiceProvider {
+ public:
+  virtual ~ServiceProvider() = default;
+  // Opens the database (creating and migrating it when missing), the search index and the
+  // services, once; later calls return the same set.
+  virtual core::Result<ServiceSet*> open() = 0;
+  // Where the database lives, for messages.
+  virtual std::string database_path() const = 0;
+  // Runs the collection scheduler until SIGTERM or SIGINT (`vigie worker`); `on_pass` is told
+  // the outcome of each pass. Returns the number of passes.
+  using PassCallback = std::function<void(const core::Result<service::RefreshReport>&)>;
+  virtual core::Result<std::size_t> run_worker(PassCallback on_pass) = 0;
+};
+
+struct CliContext {
+  const core::Messages& messages;
+  std::ostream& out;
+  std::ostream& err;
+  ServiceProvider& provider;
+  int exit_code = 0;
+  bool terminal = false;  // out is a terminal: colours and bold are welcome
+
+  std::string tr(std::string_view key) const { return messages.get(key); }
+  // Prints "vigie: <translated reason> (<technical message>)" on err and sets exit_code 1.
+  void fail(const core::Error& error);
+};
+
+}  // namespace vigie::cli

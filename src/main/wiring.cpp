@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "main/wiring.h"
+
+#include <csignal>
+#include <ctime>
+#include <random>
+#include <stop_token>
+#include <thread>
+
+#include "core/try.h"
+#include "fetch/curl/curl_http_client.h"
+#include "service/index_sync.h"
+#include "service/ingest_service.h"
+#include "service/refresh_service.h"
+#include "service/search_service.h"
+#include "service/source_service.h"
+#include "storage/sqlite/sqlite_store.h"
+#include "storage/xapian/xapian_index.h"
+#include "worker/scheduler.h"
+
+namespace vigie::main {
+
+struct Wiring::Parts {
+  std::unique_ptr<storage::sqlite::SqliteStore> store;
+  std::unique_ptr<storage::XapianIndex> index;
+  std::unique_ptr<fetch::CurlHttpClient> http;
+  std::unique_ptr<service::IndexSync> sync;
+  std::unique_ptr<service::IngestService> ingest;
+  std::unique_ptr<service::SourceService> sources;
+  std::unique_ptr<service::SearchService> search;
+  std::unique_ptr<service::RefreshService> refresh;
+};
+
+namespace {
+
+fetch::FetchOptions fetch_options(const FetchConfig& c) {
+  fetch::FetchOptions o;
+  o.max_concurrent = c.max_concurrent;
+  o.per_host_max_concurrent = c.per_host_max_concurrent;
+  o.per_host_min_delay = std::chrono::milliseconds(c.per_host_min_delay_ms);
+  o.total_timeout = std::chrono::seconds(c.timeout_seconds);
+  o.max_body_bytes = c.max_body_bytes;
+  o.proxy = c.proxy;
+  o.user_agent = c.user_agent;
+  o.allow_list = c.allow;
+  return o;
+}
+
+}  // namespace
+
+Wiring::Wiring(Config config) : config_(std::move(config)) {}
+Wiring::~Wiring() = default;
+
+core::Result<cli::ServiceSet*> Wiring::open() {
+  if (set_) {
+    return &*set_;
+  }
+  auto p = std::make_unique<Parts>();
+  VIGIE_TRY_ASSIGN(p->store, storage::sqlite::SqliteStore::open({.path = config_.storage.db_path}));
+  VIGIE_TRY_ASSIGN(p->index, storage::XapianIndex::open(config_.effective_index_path()));
+  VIGIE_TRY_ASSIGN(core::Organisation op, p->store->ensure_operator(config_.operator_name));
+  VIGIE_TRY_ASSIGN(p->http, fetch::CurlHttpClient::create(fetch_options(config_.fetch)));
+  p->sync = std::make_unique<service::IndexSync>(*p->store, *p->index);
+  p->ingest = std::make_unique<service::IngestService>(*p->store, clock_);
+  p->sources = std::make_unique<service::SourceService>(*p->store, clock_, op.id);
+  p->search = std::make_unique<service::SearchService>(*p->store, *p->index, *p->sync, op.id);
+  service::RefreshOptions ropts;
+  ropts.batch_size = config_.worker.batch_size;
+  p->refresh = std::make_unique<service::RefreshService>(
+      *p->store, *p->http, *p->ingest, *p->sync, clock_, ropts, std::random_device{}());
+  // Whatever a crash left between the store and the index is replayed now.
+  VIGIE_TRY(p->sync->catch_up());
+  parts_ = std::move(p);
+  set_.emplace(cli::ServiceSet{*parts_->sources, *parts_->ingest, *parts_->search, *parts_->sync,
+                               *parts_->refresh, clock_, op.id});
+  return &*set_;
+}
+
+void block_stop_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+core::Result<std::size_t> Wiring::run_worker(PassCallback on_pass) {
+  // Before any thread starts (curl's resolver threads inherit the mask), so that only the
+  // waiting thread below receives SIGTERM and SIGINT. Other commands keep the default
+  // handling: an interrupted `vigie fetch` leaves a consistent database (WAL, transactions).
+  block_stop_signals();
+  VIGIE_TRY_ASSIGN(cli::ServiceSet * s, open());
+  (void)s;
+  worker::SchedulerOptions opts;
+  opts.idle = std::chrono::seconds(config_.worker.idle_seconds);
+  worker::Scheduler scheduler(*parts_->refresh, opts, std::move(on_pass));
+  std::stop_source stop;
+  // The signals are blocked everywhere (block_stop_signals); this thread takes them.
+  std::jthread signals([&stop](std::stop_token self) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    const timespec tick{0, 200'000'000};
+    while (!self.stop_requested()) {
+      if (sigtimedwait(&set, nullptr, &tick) > 0) {
+        stop.request_stop();
+        return;
+      }
+    }
+  });
+  const std::size_t passes = scheduler.run(stop.get_token());
+  signals.request_stop();
+  return passes;
+}
+
+}  // namespace vigie::main

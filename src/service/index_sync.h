@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#pragma once
+
+// Keeps the search index in step with the store. Every store change is appended to the
+// store's index log in the same transaction as the change; the index commits, atomically with
+// its documents, the log position it reflects. catch_up() replays what lies beyond that
+// position, so a crash between the store commit and the index commit loses nothing: the next
+// catch_up (at start, or before a search) redoes it. Replaying is idempotent (upsert by id).
+//
+// Thread-safety: catch_up() and rebuild() serialise on an internal mutex.
+
+#include <cstdint>
+#include <mutex>
+
+#include "core/error.h"
+#include "storage/search_index.h"
+#include "storage/store.h"
+
+namespace vigie::service {
+
+class IndexSync {
+ public:
+  IndexSync(storage::Store& store, storage::SearchIndex& index) : store_(store), index_(index) {}
+
+  // Applies every logged change after the index's committed position, in batches, committing
+  // after each. Returns the number of log entries applied.
+  core::Result<std::size_t> catch_up();
+  // Clears the index and indexes every stored item again (`vigie reindex`).
+  core::Result<std::size_t> rebuild();
+
+ private:
+  core::Result<std::size_t> rebuild_locked();  // REQUIRES mutex_
+  core::Status index_items(std::span<const core::ItemId> ids);
+
+  storage::Store& store_;
+  storage::SearchIndex& index_;
+  std::mutex mutex_;
+};
+
+// The document the index holds for an item (title, text, filters), from the item and its
+// source. Pure.
+storage::IndexDocument to_index_document(const core::Item& item, const core::Source& source);
+
+}  // namespace vigie::service

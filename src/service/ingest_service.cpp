@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "service/ingest_service.h"
+
+#include <vector>
+
+#include "core/try.h"
+#include "ingest/feed_parser.h"
+#include "service/item_builder.h"
+
+namespace vigie::service {
+
+core::Result<PreparedDocument> IngestService::prepare(const core::Source& source,
+                                                     std::string_view bytes,
+                                                     const DocumentContext& context) const {
+  ingest::ParseOptions opts;
+  opts.base_url = context.base_url.empty() ? source.url : context.base_url;
+  opts.content_type = context.content_type;
+  VIGIE_TRY_ASSIGN(core::ParsedFeed feed, ingest::parse_feed(bytes, opts));
+
+  PreparedDocument doc;
+  doc.source = source;
+  IngestReport& report = doc.report;
+  report.entries = feed.entries.size();
+  report.bozo = feed.bozo;
+  report.bozo_reason = feed.bozo_reason;
+  report.feed_title = feed.feed.title;
+  report.feed_link = feed.feed.link;
+  report.ttl_minutes = feed.feed.ttl_minutes;
+
+  const core::Timestamp now = clock_.now();
+  const std::string feed_lang = feed.feed.language.value_or("");
+  doc.items.reserve(feed.entries.size());
+  for (const auto& entry : feed.entries) {
+    doc.items.push_back(build_item(source, entry, feed_lang, now));
+    if (doc.items.back().published_at) {
+      report.item_times.push_back(*doc.items.back().published_at);
+    }
+  }
+  return doc;
+}
+
+core::Result<IngestReport> IngestService::store(PreparedDocument document) {
+  VIGIE_TRY_ASSIGN(document.report.stats,
+                   store_.upsert_items(document.source.id, document.items));
+  return std::move(document.report);
+}
+
+core::Result<IngestReport> IngestService::ingest_document(const core::Source& source,
+                                                          std::string_view bytes,
+                                                          const DocumentContext& context) {
+  VIGIE_TRY_ASSIGN(PreparedDocument doc, prepare(source, bytes, context));
+  return store(std::move(doc));
+}
+
+}  // namespace vigie::service

@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// The `vigie` binary end to end: what a user types, what they read, and the exit codes other
+// tools rely on. Each test works in its own temporary directory.
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support/command.h"
+#include "support/fixtures.h"
+#include "support/temp_dir.h"
+
+namespace vigie {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::CommandResult;
+
+class CliTest : public ::testing::Test {
+ protected:
+  CommandResult vigie(std::vector<std::string> args, std::string lang = "en") {
+    return testing::run_command(VIGIE_BINARY, args,
+                                {{"VIGIE_DB", (dir_ / "vigie.db").string()},
+                                 {"VIGIE_LANG", lang},
+                                 {"VIGIE_CONFIG", ""}});
+  }
+
+  static std::vector<std::string> demo_feeds() {
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(fs::path(VIGIE_DEMO_DIR) / "feeds")) {
+      const auto name = e.path().filename().string();
+      if (name.find("broken") == std::string::npos) {
+        files.push_back(e.path().string());
+      }
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+  }
+
+  testing::TempDir dir_;
+};
+
+TEST_F(CliTest, HelpIsInTheUsersLanguage) {
+  auto fr = vigie({"--help"}, "fr");
+  EXPECT_EQ(fr.exit_code, 0);
+  EXPECT_NE(fr.out.find("Recherche dans les articles"), std::string::npos) << fr.out;
+  auto en = vigie({"--help"}, "en");
+  EXPECT_EQ(en.exit_code, 0);
+  EXPECT_NE(en.out.find("Search the collected items"), std::string::npos) << en.out;
+  for (const char* cmd : {"parse", "ingest", "sources", "search", "fetch", "worker", "reindex", "init"}) {
+    SCOPED_TRACE(cmd);
+    EXPECT_NE(en.out.find(cmd), std::string::npos);
+    auto sub = vigie({cmd, "--help"}, "fr");
+    EXPECT_EQ(sub.exit_code, 0) << sub.err;
+  }
+}
+
+TEST_F(CliTest, ParsePrintsOneJsonObjectPerFile) {
+  auto files = demo_feeds();
+  ASSERT_GE(files.size(), 2U);
+  auto r = vigie({"parse", files[0], files[1]});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) {
+    auto j = nlohmann::json::parse(line);
+    EXPECT_TRUE(j.contains("bozo"));
+    EXPECT_TRUE(j["feed"].contains("title"));
+    EXPECT_TRUE(j["entries"].is_array());
+    EXPECT_FALSE(j["entries"].empty());
+    ++n;
+  }
+  EXPECT_EQ(n, 2);
+}
+
+TEST_F(CliTest, ParseExitsWithTwoWhenTheInputIsNotAFeed) {
+  const auto page = dir_ / "page.html";
+  std::ofstream(page) << "<!doctype html><html><body><p>Bonjour</p></body></html>";
+  auto r = vigie({"parse", page.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_TRUE(j["bozo"].get<bool>());
+  auto missing = vigie({"parse", (dir_ / "absent.xml").string()});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("cannot read"), std::string::npos) << missing.err;
+}
+
+TEST_F(CliTest, IngestStoresEachItemOnceAndSearchFindsThem) {
+  auto files = demo_feeds();
+  std::vector<std::string> args{"ingest"};
+  args.insert(args.end(), files.begin(), files.end());
+  auto first = vigie(args);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find(" new"), std::string::npos) << first.out;
+  auto second = vigie(args);
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_NE(second.out.find(": 0 new"), std::string::npos) << second.out;
+
+  auto found = vigie({"search", "--json", "--limit", "5", "coton"});
+  ASSERT_EQ(found.exit_code, 0) << found.err;
+  auto j = nlohmann::json::parse(found.out);
+  ASSERT_GT(j["total"].get<int>(), 0);
+  ASSERT_FALSE(j["results"].empty());
+  const auto& hit = j["results"][0];
+  EXPECT_NE(hit["snippet_html"].get<std::string>().find("<mark>"), std::string::npos) << hit;
+
+  auto by_date = vigie({"search", "--json", "--sort", "date", "--limit", "20", "coton OR cotton"});
+  ASSERT_EQ(by_date.exit_code, 0) << by_date.err;
+  auto d = nlohmann::json::parse(by_date.out);
+  std::string previous = "9999";
+  for (const auto& r : d["results"]) {
+    if (r["published"].is_string()) {
+      EXPECT_LE(r["published"].get<std::string>(), previous);
+      previous = r["published"].get<std::string>();
+    }
+  }
+}
+
+TEST_F(CliTest, ABadQueryNamesTheColumn) {
+  ASSERT_EQ(vigie({"init"}).exit_code, 0);
+  auto r = vigie({"search", "(coton AND"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("column"), std::string::npos) << r.err;
+  auto fr = vigie({"search", "(coton AND"}, "fr");
+  EXPECT_NE(fr.err.find("requête mal formée"), std::string::npos) << fr.err;
+}
+
+TEST_F(CliTest, OpmlImportExportRoundTrips) {
+  const std::string opml = std::string(VIGIE_DEMO_DIR) + "/sources.opml";
+  auto imp = vigie({"sources", "import", opml});
+  ASSERT_EQ(imp.exit_code, 0) << imp.err;
+  auto again = vigie({"sources", "import", opml});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.out.rfind("0 source(s) imported", 0), 0U) << again.out;
+
+  const auto exported = dir_ / "export.opml";
+  ASSERT_EQ(vigie({"sources", "export", exported.string()}).exit_code, 0);
+  auto list = vigie({"sources", "list"});
+
+  testing::TempDir other;
+  auto reimport = testing::run_command(
+      VIGIE_BINARY, {"sources", "import", exported.string()},
+      {{"VIGIE_DB", (other / "v.db").string()}, {"VIGIE_LANG", "en"}});
+  ASSERT_EQ(reimport.exit_code, 0) << reimport.err;
+  auto list2 = testing::run_command(VIGIE_BINARY, {"sources", "list"},
+                                    {{"VIGIE_DB", (other / "v.db").string()}, {"VIGIE_LANG", "en"}});
+  EXPECT_EQ(list.out, list2.out);
+}
+
+TEST_F(CliTest, SourcesAddRefusesWhatIsNotAnHttpUrl) {
+  auto bad = vigie({"sources", "add", "ftp://files.example/feed"}, "fr");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("URL http ou https"), std::string::npos) << bad.err;
+  auto ok = vigie({"sources", "add", "https://news.example/rss", "--title", "News", "--tag", "Coton"});
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  auto dup = vigie({"sources", "add", "https://news.example/rss"});
+  EXPECT_EQ(dup.exit_code, 1);
+  auto status = vigie({"sources", "status"});
+  EXPECT_NE(status.out.find("never"), std::string::npos) << status.out;
+  EXPECT_EQ(vigie({"sources", "remove", "News"}).exit_code, 0);
+}
+
+TEST_F(CliTest, ReindexRebuildsTheSameResults) {
+  auto files = demo_feeds();
+  std::vector<std::string> args{"ingest"};
+  args.insert(args.end(), files.begin(), files.end());
+  ASSERT_EQ(vigie(args).exit_code, 0);
+  auto before = vigie({"search", "--json", "--limit", "50", "prix"});
+  ASSERT_EQ(vigie({"reindex"}).exit_code, 0);
+  auto after = vigie({"search", "--json", "--limit", "50", "prix"});
+  EXPECT_EQ(nlohmann::json::parse(before.out)["results"], nlohmann::json::parse(after.out)["results"]);
+  // A lost index directory is rebuilt from the store on the next start.
+  fs::remove_all(dir_ / "vigie.index");
+  auto lost = vigie({"search", "--json", "--limit", "50", "prix"});
+  ASSERT_EQ(lost.exit_code, 0) << lost.err;
+  EXPECT_EQ(nlohmann::json::parse(before.out)["results"], nlohmann::json::parse(lost.out)["results"]);
+}
+
+// kill -9 in the middle of an ingestion: what was committed stays, the database opens, and
+// the index catches up with the store on the next start. The assertions hold wherever the
+// kill lands, so the test does not depend on timing.
+TEST_F(CliTest, KillDuringIngestLosesNothingCommitted) {
+  auto files = demo_feeds();
+  // Many distinct copies, so the run lasts long enough to be interrupted.
+  std::vector<std::string> args{VIGIE_BINARY, "ingest"};
+  for (int copy = 0; copy < 8; ++copy) {
+    for (const auto& f : files) {
+      const auto dst = dir_ / ("copy" + std::to_string(copy) + "_" + fs::path(f).filename().string());
+      fs::copy_file(f, dst);
+      args.push_back(dst.string());
+    }
+  }
+  std::vector<char*> argv;
+  for (auto& a : args) {
+    argv.push_back(a.data());
+  }
+  argv.push_back(nullptr);
+  std::string db = "VIGIE_DB=" + (dir_ / "vigie.db").string();
+  std::string lang = "VIGIE_LANG=en";
+  char* envp[] = {db.data(), lang.data(), nullptr};
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawn(&pid, VIGIE_BINARY, &actions, nullptr, argv.data(), envp), 0);
+  posix_spawn_file_actions_destroy(&actions);
+  // Wait until the first transactions are committed (the WAL exists), then kill.
+  for (int i = 0; i < 20000 && !fs::exists(dir_ / "vigie.db-wal"); ++i) {
+    usleep(1000);
+  }
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+
+  auto after = vigie({"search", "--json", "--limit", "1", "coton OR cotton OR cajou OR cashew"});
+  ASSERT_EQ(after.exit_code, 0) << after.err;
+  // Finishing the job afterwards stores the rest; nothing is stored twice.
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  auto finish = vigie(rest);
+  ASSERT_EQ(finish.exit_code, 0) << finish.err;
+  auto again = vigie(rest);
+  EXPECT_NE(again.out.find(": 0 new"), std::string::npos) << again.out;
+}
+
+}  // namespace
+}  // namespace vigie
