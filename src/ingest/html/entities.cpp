@@ -16,7 +16,7 @@ struct Entity {
 
 // Sorted by name (byte order) for binary search. The HTML 4.01 / XHTML 1.0 set: HTML5 adds some
 // 2,000 more names, but feeds are written against the XHTML DTDs and never use them.
-constexpr Entity kEntities[] = {
+constexpr auto kEntities = std::to_array<Entity>({
     {"AElig", 0x00C6},   {"Aacute", 0x00C1},  {"Acirc", 0x00C2},    {"Agrave", 0x00C0},
     {"Alpha", 0x0391},   {"Aring", 0x00C5},   {"Atilde", 0x00C3},   {"Auml", 0x00C4},
     {"Beta", 0x0392},    {"Ccedil", 0x00C7},  {"Chi", 0x03A7},      {"Dagger", 0x2021},
@@ -81,7 +81,7 @@ constexpr Entity kEntities[] = {
     {"uuml", 0x00FC},    {"weierp", 0x2118},  {"xi", 0x03BE},       {"yacute", 0x00FD},
     {"yen", 0x00A5},     {"yuml", 0x00FF},    {"zeta", 0x03B6},     {"zwj", 0x200D},
     {"zwnj", 0x200C},
-};
+});
 
 // HTML5 §13.2.5.80: numeric references to C1 controls mean the windows-1252 character.
 constexpr std::array<char32_t, 32> kWindows1252 = {
@@ -104,6 +104,17 @@ int hex_value(char c) {
     return c - 'A' + 10;
   }
   return -1;
+}
+
+// HTML5 §13.2.5.80: what a numeric reference to `value` stands for.
+char32_t code_point_of(std::uint32_t value, bool overflow) {
+  if (overflow || value > 0x10FFFF || value == 0 || (value >= 0xD800 && value <= 0xDFFF)) {
+    return 0xFFFD;
+  }
+  if (value >= 0x80 && value <= 0x9F) {
+    return kWindows1252[value - 0x80];
+  }
+  return value;
 }
 
 std::optional<CharRef> decode_numeric(std::string_view s) {
@@ -133,13 +144,7 @@ std::optional<CharRef> decode_numeric(std::string_view s) {
   if (i < s.size() && s[i] == ';') {
     ++i;
   }
-  char32_t cp = value;
-  if (overflow || value > 0x10FFFF || value == 0 || (value >= 0xD800 && value <= 0xDFFF)) {
-    cp = 0xFFFD;
-  } else if (value >= 0x80 && value <= 0x9F) {
-    cp = kWindows1252[value - 0x80];
-  }
-  return CharRef{cp, i};
+  return CharRef{code_point_of(value, overflow), i};
 }
 
 bool is_legacy_name(std::string_view name) {
@@ -150,9 +155,9 @@ bool is_legacy_name(std::string_view name) {
 }  // namespace
 
 std::optional<char32_t> named_entity(std::string_view name) {
-  const auto* it = std::lower_bound(std::begin(kEntities), std::end(kEntities), name,
+  const auto* it = std::lower_bound(kEntities.begin(), kEntities.end(), name,
                                     [](const Entity& e, std::string_view n) { return e.name < n; });
-  if (it == std::end(kEntities) || it->name != name) {
+  if (it == kEntities.end() || it->name != name) {
     return std::nullopt;
   }
   return it->code_point;
@@ -207,6 +212,49 @@ void append_utf8(std::string& out, char32_t cp) {
     out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
     out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   }
+}
+
+char32_t windows1252_to_unicode(unsigned char b) {
+  return b >= 0x80 && b <= 0x9F ? kWindows1252[b - 0x80U] : char32_t{b};
+}
+
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    cp = b0;
+    return 1;
+  }
+  std::size_t n = 0;
+  char32_t min = 0;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    n = 2;
+    cp = b0 & 0x1FU;
+    min = 0x80;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    n = 3;
+    cp = b0 & 0x0FU;
+    min = 0x800;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    n = 4;
+    cp = b0 & 0x07U;
+    min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) {
+    return 0;
+  }
+  for (std::size_t k = 1; k < n; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0U) != 0x80U) {
+      return 0;
+    }
+    cp = (cp << 6) | (b & 0x3FU);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return 0;
+  }
+  return n;
 }
 
 }  // namespace vigie::ingest::html

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 
-// Character references (HTML named entities and numeric references). Internal to ingest/; the
+// Character references (HTML named entities and numeric references) and UTF-8 helpers.
+// Internal to ingest/; the
 // OPML reader uses it too, to turn the HTML entities that sloppy exporters write into numeric
 // references libxml2 understands. Pure, thread-safe.
 
@@ -30,5 +31,13 @@ std::optional<CharRef> decode_char_ref(std::string_view s);
 
 // Appends the UTF-8 encoding of `cp` (U+FFFD for values that are not scalar values).
 void append_utf8(std::string& out, char32_t cp);
+
+// The character a windows-1252 byte stands for. 0x81, 0x8D, 0x8F, 0x90 and 0x9D, which the
+// code page leaves undefined, map to the C1 controls of the same value, as browsers do.
+char32_t windows1252_to_unicode(unsigned char b);
+
+// Decodes the UTF-8 sequence at s[i] (i < s.size()) into `cp` and returns its length; 0 when
+// the bytes there are not a valid, shortest-form sequence of a scalar value.
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp);
 
 }  // namespace vigie::ingest::html

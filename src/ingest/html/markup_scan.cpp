@@ -57,6 +57,31 @@ Markup scan_comment(std::string_view s, std::size_t pos) {
   return m;
 }
 
+// From just after an attribute name: past "= value" if there is one (§13.2.5.34-39).
+// Returns s.size() when a quoted value runs to the end.
+std::size_t skip_attribute_value(std::string_view s, std::size_t i) {
+  const std::size_t n = s.size();
+  std::size_t j = i;
+  while (j < n && is_html_space(s[j])) {
+    ++j;
+  }
+  if (j >= n || s[j] != '=') {
+    return j;
+  }
+  ++j;
+  while (j < n && is_html_space(s[j])) {
+    ++j;
+  }
+  if (j < n && (s[j] == '"' || s[j] == '\'')) {
+    const std::size_t close = s.find(s[j], j + 1);
+    return close == kNpos ? n : close + 1;
+  }
+  while (j < n && !is_html_space(s[j]) && s[j] != '>') {
+    ++j;
+  }
+  return j;
+}
+
 // Attributes per §13.2.5.32-39. Returns the position of the closing ">" (or s.size()).
 std::size_t scan_attributes(std::string_view s, std::size_t i, std::size_t max_attributes,
                             Markup& m) {
@@ -79,29 +104,9 @@ std::size_t scan_attributes(std::string_view s, std::size_t i, std::size_t max_a
     while (i < n && !is_html_space(s[i]) && s[i] != '/' && s[i] != '>' && s[i] != '=') {
       ++i;
     }
-    std::size_t j = i;
-    while (j < n && is_html_space(s[j])) {
-      ++j;
-    }
-    if (j >= n || s[j] != '=') {
-      i = j;
-      continue;
-    }
-    ++j;
-    while (j < n && is_html_space(s[j])) {
-      ++j;
-    }
-    if (j < n && (s[j] == '"' || s[j] == '\'')) {
-      const std::size_t close = s.find(s[j], j + 1);
-      if (close == kNpos) {
-        return n;
-      }
-      i = close + 1;
-    } else {
-      while (j < n && !is_html_space(s[j]) && s[j] != '>') {
-        ++j;
-      }
-      i = j;
+    i = skip_attribute_value(s, i);
+    if (i >= n) {
+      return n;
     }
   }
 }

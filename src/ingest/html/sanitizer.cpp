@@ -30,6 +30,7 @@
 #include <gumbo.h>
 
 #include "core/url.h"
+#include "ingest/html/entities.h"
 #include "ingest/html/markup_scan.h"
 #include "ingest/html/tags.h"
 
@@ -754,7 +755,7 @@ class Writer {
     --open_elements_;
     if (f.is_link) {
       --open_links_;
-      if (trim(std::string_view(out_).substr(f.tag_end)).empty()) {
+      if (trim(std::string_view{out_}.substr(f.tag_end)).empty()) {
         // An empty link (its image was a tracker, its text was a lone space) helps nobody:
         // take the start tag back, keep the whitespace.
         out_.erase(f.tag_begin, f.tag_end - f.tag_begin);
@@ -776,37 +777,56 @@ class Writer {
       return;
     }
     // The parser drops a newline right after <pre>; one written there must be doubled.
-    if (t.front() == '\n' && out_.size() == pre_content_at_) {
+    if ((t.front() == '\n' || t.front() == '\r') && out_.size() == pre_content_at_) {
       out_.push_back('\n');
     }
     escape(t);
   }
 
+  // Escapes & < > " and keeps out what the parser's input stage would change on the way back
+  // in (HTML5 §13.2.3.5): CR becomes LF, control characters are dropped, noncharacters become
+  // U+FFFD. They reach us through references ("&#2;", "&#13;") that the parser decoded. Gumbo
+  // can also hand back invalid UTF-8 for out-of-range references; that becomes U+FFFD too.
   void escape(std::string_view t) {
+    const std::size_t n = t.size();
+    std::size_t run = 0;
     std::size_t i = 0;
-    while (i < t.size()) {
-      const std::size_t j = t.find_first_of("&<>\"", i);
-      if (j == kNpos) {
-        out_.append(t.substr(i));
-        return;
+    while (i < n) {
+      const auto c = static_cast<unsigned char>(t[i]);
+      std::string_view with;
+      std::size_t length = 1;
+      if (c >= 0x80) {
+        char32_t cp = 0;
+        length = decode_utf8(t, i, cp);
+        if (length != 0 && cp > 0x9F && !(cp >= 0xFDD0 && cp <= 0xFDEF)
+            && (cp & 0xFFFEU) != 0xFFFEU) {
+          i += length;
+          continue;
+        }
+        with = length == 0 || cp > 0x9F ? std::string_view("\xEF\xBF\xBD") : std::string_view();
+        length = length == 0 ? 1 : length;
+      } else if (c == '&') {
+        with = "&amp;";
+      } else if (c == '<') {
+        with = "&lt;";
+      } else if (c == '>') {
+        with = "&gt;";
+      } else if (c == '"') {
+        with = "&quot;";
+      } else if (c == '\r') {
+        with = "\n";
+      } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\f') || c == 0x7F) {
+        with = "";
+      } else {
+        ++i;
+        continue;
       }
-      out_.append(t.substr(i, j - i));
-      switch (t[j]) {
-        case '&':
-          out_.append("&amp;");
-          break;
-        case '<':
-          out_.append("&lt;");
-          break;
-        case '>':
-          out_.append("&gt;");
-          break;
-        default:
-          out_.append("&quot;");
-          break;
-      }
-      i = j + 1;
+      out_.append(t.substr(run, i - run));
+      out_.append(with);
+      i += length;
+      run = i;
     }
+    out_.append(t.substr(run));
   }
 
   void write_attribute(std::string_view name, std::string_view value) {

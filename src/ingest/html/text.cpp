@@ -202,13 +202,47 @@ void decode_into(TextSink& sink, std::string_view s) {
   }
 }
 
+// Applies a tag's role; returns where scanning goes on (past the content of skipped elements).
+std::size_t tag(std::string_view html, const Markup& m, TextSink& sink) {
+  const GumboTag tag = tag_of(m.name);
+  const TextRole role = role_of(tag);
+  if (role == TextRole::Block) {
+    sink.line_break();
+    return m.end;
+  }
+  if (role == TextRole::Cell) {
+    sink.space();
+    return m.end;
+  }
+  if (m.kind != MarkupKind::StartTag || (role != TextRole::Skip && role != TextRole::Verbatim)) {
+    return m.end;
+  }
+  const bool raw = is_raw_text(tag);
+  if (!raw && m.self_closing) {
+    return m.end;  // <svg/>: foreign elements honour the self-closing flag
+  }
+  std::size_t close = tag == GUMBO_TAG_PLAINTEXT ? std::string_view::npos
+                                                 : detail::find_end_tag(html, m.end, m.name);
+  if (close == std::string_view::npos) {
+    if (!raw && tag != GUMBO_TAG_PLAINTEXT) {
+      return m.end;  // an unclosed <svg> does not swallow the rest, as a raw-text element would
+    }
+    close = html.size();
+  }
+  if (role == TextRole::Verbatim) {
+    sink.line_break();
+    sink.text(html.substr(m.end, close - m.end));
+    sink.line_break();
+  }
+  return close;  // the end tag itself is scanned next
+}
+
 }  // namespace
 
 std::string to_text(std::string_view html) {
   TextSink sink(html.size());
   std::size_t i = 0;
-  const std::size_t n = html.size();
-  while (i < n) {
+  while (i < html.size()) {
     const std::size_t lt = html.find('<', i);
     if (lt == std::string_view::npos) {
       decode_into(sink, html.substr(i));
@@ -216,49 +250,23 @@ std::string to_text(std::string_view html) {
     }
     decode_into(sink, html.substr(i, lt - i));
     const Markup m = detail::scan_markup(html, lt, 0);
-    i = m.end;
     switch (m.kind) {
       case MarkupKind::Text:
         sink.text("<");
+        i = m.end;
         break;
       case MarkupKind::Comment:
+        i = m.end;
         break;
       case MarkupKind::Cdata:
         // Not CDATA in HTML, but feeds double-wrap content; its text is what the author meant.
         sink.text(html.substr(m.content_begin, m.content_end - m.content_begin));
+        i = m.end;
         break;
       case MarkupKind::StartTag:
-      case MarkupKind::EndTag: {
-        const TextRole role = role_of(tag_of(m.name));
-        if (role == TextRole::Block) {
-          sink.line_break();
-        } else if (role == TextRole::Cell) {
-          sink.space();
-        } else if (m.kind == MarkupKind::StartTag
-                   && (role == TextRole::Skip || role == TextRole::Verbatim)) {
-          const GumboTag tag = tag_of(m.name);
-          const bool raw = is_raw_text(tag);
-          if (!raw && m.self_closing) {
-            break;  // <svg/>: foreign elements honour the self-closing flag
-          }
-          std::size_t close = tag == GUMBO_TAG_PLAINTEXT
-                                  ? std::string_view::npos
-                                  : detail::find_end_tag(html, m.end, m.name);
-          if (close == std::string_view::npos) {
-            if (!raw && tag != GUMBO_TAG_PLAINTEXT) {
-              break;  // an unclosed <svg> does not swallow the rest, as a raw-text element would
-            }
-            close = n;
-          }
-          if (role == TextRole::Verbatim) {
-            sink.line_break();
-            sink.text(html.substr(m.end, close - m.end));
-            sink.line_break();
-          }
-          i = close;  // the end tag itself is scanned next
-        }
+      case MarkupKind::EndTag:
+        i = tag(html, m, sink);
         break;
-      }
     }
   }
   return sink.take();

@@ -12,6 +12,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 
 #include "core/url.h"
 #include "ingest/html/entities.h"
@@ -72,44 +73,8 @@ std::string collapse(std::string_view s) {
 // ---------------------------------------------------------------------------------------------
 // UTF-8 and UTF-16
 
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is not one.
 std::size_t utf8_length(std::string_view s, std::size_t i, char32_t& cp) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) {
-    cp = b0;
-    return 1;
-  }
-  std::size_t n = 0;
-  char32_t min = 0;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    n = 2;
-    cp = b0 & 0x1FU;
-    min = 0x80;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    n = 3;
-    cp = b0 & 0x0FU;
-    min = 0x800;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    n = 4;
-    cp = b0 & 0x07U;
-    min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) {
-    return 0;
-  }
-  for (std::size_t k = 1; k < n; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0U) != 0x80U) {
-      return 0;
-    }
-    cp = (cp << 6) | (b & 0x3FU);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    return 0;
-  }
-  return n;
+  return html::decode_utf8(s, i, cp);
 }
 
 bool is_valid_utf8(std::string_view s) {
@@ -144,6 +109,26 @@ std::string utf16_to_utf8(std::string_view s, bool little_endian) {
     html::append_utf8(out, cp);  // lone surrogates become U+FFFD
   }
   return out;
+}
+
+// ISO-8859-1 labels mean windows-1252 in practice (WHATWG Encoding treats them as one).
+std::string windows1252_to_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (char c : s) {
+    html::append_utf8(out, html::windows1252_to_unicode(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+bool is_windows1252_label(std::string_view label) {
+  for (std::string_view l : {"windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1",
+                             "iso_8859-1", "latin1", "l1", "us-ascii", "ascii"}) {
+    if (iequals(label, l)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -205,6 +190,54 @@ std::string declared_encoding(std::string_view s) {
   return std::string(decl.substr(i, close - i));
 }
 
+// Copies the markup construct at s[i] == '<' (or drops a DOCTYPE); returns where it ends.
+std::size_t copy_markup(std::string_view s, std::size_t i, bool& in_prolog, std::string& out) {
+  std::size_t end = i + 1;
+  if (s.compare(i, 4, "<!--") == 0) {
+    end = skip_past(s, i + 4, "-->");
+  } else if (s.compare(i, 9, "<![CDATA[") == 0) {
+    end = skip_past(s, i + 9, "]]>");
+  } else if (s.compare(i, 2, "<?") == 0) {
+    end = skip_past(s, i + 2, "?>");
+  } else if (in_prolog && istarts_with(s.substr(i), "<!DOCTYPE")) {
+    return skip_doctype(s, i);
+  } else {
+    in_prolog = in_prolog && !(i + 1 < s.size() && is_name_char(s[i + 1]));
+  }
+  out.append(s.substr(i, end - i));
+  return end;
+}
+
+bool is_xml_char(char32_t cp) {
+  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
+         || (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000;
+}
+
+// Writes the reference at rest[0] == '&' the way libxml2 will take it; returns its length.
+std::size_t rewrite_reference(std::string_view rest, std::string& out) {
+  std::size_t n = 1;
+  while (n < rest.size() && n < 40 && rest[n] != ';' && (is_name_char(rest[n]) || rest[n] == '#')) {
+    ++n;
+  }
+  const std::string_view name =
+      n < rest.size() && rest[n] == ';' ? rest.substr(1, n - 1) : std::string_view{};
+  if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos") {
+    out.append(rest.substr(0, n + 1));
+    return n + 1;
+  }
+  if (!name.empty()) {
+    if (auto ref = html::decode_char_ref(rest.substr(0, n + 1)); ref && ref->length == n + 1) {
+      const char32_t cp = is_xml_char(ref->code_point) ? ref->code_point : 0xFFFD;
+      out.append("&#");
+      out.append(std::to_string(static_cast<std::uint32_t>(cp)));
+      out.push_back(';');
+      return n + 1;
+    }
+  }
+  out.append("&amp;");
+  return 1;
+}
+
 // Rewrites what libxml2 would reject or expand:
 // - the DOCTYPE in the prolog goes, so that no declared entity is ever expanded and no DTD is
 //   ever named to the parser;
@@ -221,63 +254,16 @@ std::string repair_markup(std::string_view s) {
   while (i < s.size()) {
     const char c = s[i];
     if (c == '<') {
-      std::size_t end = i + 1;
-      if (s.compare(i, 4, "<!--") == 0) {
-        end = skip_past(s, i + 4, "-->");
-      } else if (s.compare(i, 9, "<![CDATA[") == 0) {
-        end = skip_past(s, i + 9, "]]>");
-      } else if (s.compare(i, 2, "<?") == 0) {
-        end = skip_past(s, i + 2, "?>");
-      } else if (in_prolog && istarts_with(s.substr(i), "<!DOCTYPE")) {
-        i = skip_doctype(s, i);
-        continue;
-      } else {
-        in_prolog = in_prolog && !(i + 1 < s.size() && is_name_char(s[i + 1]));
+      i = copy_markup(s, i, in_prolog, out);
+    } else if (c == '&') {
+      i += rewrite_reference(s.substr(i), out);
+    } else {
+      const auto u = static_cast<unsigned char>(c);
+      if (u >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+        out.push_back(c);
       }
-      out.append(s.substr(i, end - i));
-      i = end;
-      continue;
-    }
-    if (c == '&') {
-      const std::string_view rest = s.substr(i);
-      std::size_t n = 1;
-      while (n < rest.size() && n < 40 && rest[n] != ';'
-             && (is_name_char(rest[n]) || rest[n] == '#')) {
-        ++n;
-      }
-      const std::string_view name =
-          n < rest.size() && rest[n] == ';' ? rest.substr(1, n - 1) : std::string_view{};
-      if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos") {
-        out.append(rest.substr(0, n + 1));
-        i += n + 1;
-        continue;
-      }
-      if (!name.empty()) {
-        if (auto ref = html::decode_char_ref(rest.substr(0, n + 1)); ref && ref->length == n + 1) {
-          char32_t cp = ref->code_point;
-          const bool xml_char = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-                                || (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000;
-          if (!xml_char) {
-            cp = 0xFFFD;
-          }
-          out.append("&#");
-          out.append(std::to_string(static_cast<std::uint32_t>(cp)));
-          out.push_back(';');
-          i += n + 1;
-          continue;
-        }
-      }
-      out.append("&amp;");
       ++i;
-      continue;
     }
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-      ++i;
-      continue;
-    }
-    out.push_back(c);
-    ++i;
   }
   return out;
 }
@@ -327,29 +313,46 @@ Prepared prepare(std::string_view bytes) {
     bytes.remove_prefix(1);
   }
   const std::string declared = declared_encoding(bytes);
-  const bool declares_utf8 = declared.empty() || istarts_with(declared, "utf-8")
-                             || istarts_with(declared, "utf8") || istarts_with(declared, "utf-16")
-                             || istarts_with(declared, "ucs");
-  if (known_utf8 || (declares_utf8 && !declared.empty())) {
-    // The text is (or must be read as) UTF-8 whatever the declaration says.
+  const bool declares_utf8 = istarts_with(declared, "utf-8") || istarts_with(declared, "utf8")
+                             || istarts_with(declared, "utf-16") || istarts_with(declared, "ucs");
+  // We decode UTF-8 and windows-1252 ourselves and hand libxml2 UTF-8: its converters stop at
+  // the first byte they cannot map, losing the rest of the file.
+  if (known_utf8 || declares_utf8 || (declared.empty() && is_valid_utf8(bytes))) {
     p.text = repair_markup(is_valid_utf8(bytes) ? bytes : std::string_view(repair_utf8(bytes)));
-    p.encoding = "UTF-8";
-    p.ignore_declared_encoding = true;
-  } else if (declared.empty()) {
-    // No declaration: UTF-8 by the XML rules, but files saved by old Windows tools are not.
-    p.text = repair_markup(bytes);
-    if (!is_valid_utf8(p.text)) {
-      p.encoding = "windows-1252";
-      p.ignore_declared_encoding = true;
-    }
+  } else if (declared.empty() || is_windows1252_label(declared)) {
+    // No declaration and not UTF-8: files saved by old Windows tools.
+    p.text = repair_markup(windows1252_to_utf8(bytes));
   } else {
-    p.text = repair_markup(bytes);  // ISO-8859-1, windows-1252...: libxml2 decodes it
+    p.text = repair_markup(bytes);  // ISO-8859-15, KOI8-R...: libxml2 decodes it
+    return p;
   }
+  p.encoding = "UTF-8";
+  p.ignore_declared_encoding = true;
   return p;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reading
+
+// libxml2 reports encoding and I/O errors through its generic error handler, which
+// XML_PARSE_NOERROR does not cover and which prints to stderr. The handler is per thread.
+extern "C" void ignore_xml_error(void* /*context*/, const char* /*format*/, ...) {}
+
+class QuietXmlErrors {
+ public:
+  QuietXmlErrors() : saved_(xmlGenericError), saved_context_(xmlGenericErrorContext) {
+    xmlSetGenericErrorFunc(nullptr, ignore_xml_error);
+  }
+  ~QuietXmlErrors() { xmlSetGenericErrorFunc(saved_context_, saved_); }
+  QuietXmlErrors(const QuietXmlErrors&) = delete;
+  QuietXmlErrors& operator=(const QuietXmlErrors&) = delete;
+  QuietXmlErrors(QuietXmlErrors&&) = delete;
+  QuietXmlErrors& operator=(QuietXmlErrors&&) = delete;
+
+ private:
+  xmlGenericErrorFunc saved_;
+  void* saved_context_;
+};
 
 struct DocDeleter {
   void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
@@ -364,14 +367,19 @@ bool is_element(const xmlNode* n, std::string_view name) {
   return n->type == XML_ELEMENT_NODE && iequals(name_of(n), name);
 }
 
-std::string text_of(const xmlNode* n) {
-  xmlChar* s = xmlNodeGetContent(n);
+// Takes a string libxml2 allocated. Its text is UTF-8, except when recovery from a broken
+// declaration left bytes of another encoding in it; those become U+FFFD.
+std::string take_xml_string(xmlChar* s) {
   if (s == nullptr) {
     return {};
   }
   std::string r(reinterpret_cast<const char*>(s));
   xmlFree(s);
-  return r;
+  return is_valid_utf8(r) ? r : repair_utf8(r);
+}
+
+std::string text_of(const xmlNode* n) {
+  return take_xml_string(xmlNodeGetContent(n));
 }
 
 // Attribute value by name, ASCII case-insensitive (exporters write xmlUrl, xmlurl, XMLURL).
@@ -380,13 +388,7 @@ std::optional<std::string> attribute(const xmlNode* n, std::string_view name) {
     if (a->name == nullptr || !iequals(reinterpret_cast<const char*>(a->name), name)) {
       continue;
     }
-    xmlChar* v = xmlNodeListGetString(n->doc, a->children, 1);
-    if (v == nullptr) {
-      return std::string();
-    }
-    std::string r(reinterpret_cast<const char*>(v));
-    xmlFree(v);
-    return r;
+    return take_xml_string(xmlNodeListGetString(n->doc, a->children, 1));
   }
   return std::nullopt;
 }
@@ -435,7 +437,7 @@ std::optional<std::string> feed_url(std::string_view raw) {
   }
   // "www.example.org/rss": a host with a dot and no scheme.
   const std::size_t slash = s.find('/');
-  const std::string_view host = std::string_view(s).substr(0, slash);
+  const std::string_view host = std::string_view{s}.substr(0, slash);
   if (s.find("://") == std::string::npos && host.find(':') == kNpos && host.find('.') != kNpos
       && host.front() != '.' && slash != 0) {
     std::string with_scheme = "http://" + s;
@@ -689,6 +691,11 @@ core::Result<OpmlDocument> parse_opml(std::string_view bytes) {
     return core::make_error(core::ErrorCode::InvalidInput, "opml.invalid",
                             "opml: document larger than 2 GiB");
   }
+  // libxml2 must be initialised once before threads use it; a function-local static does that
+  // exactly once, whichever thread comes first.
+  static const bool kLibxmlReady = (xmlInitParser(), true);
+  (void)kLibxmlReady;
+  const QuietXmlErrors quiet;
   int options = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING
                 | XML_PARSE_NOCDATA;
   if (p.ignore_declared_encoding) {
@@ -722,35 +729,23 @@ std::string write_opml(const OpmlDocument& document, std::string_view date_creat
   }
   out.append("  </head>\n  <body>\n");
 
-  // One entry per untagged feed and per folder, in order of first appearance.
-  struct Entry {
-    std::string folder;  // empty: a single untagged feed
-    std::vector<const OpmlFeed*> feeds;
-  };
-  std::vector<Entry> entries;
-  std::unordered_map<std::string, std::size_t> folders;
-  for (const OpmlFeed& f : document.feeds) {
-    if (f.tags.empty()) {
-      entries.push_back(Entry{{}, {&f}});
+  // Feeds keep their order, so that a re-import gives the same list: consecutive feeds with the
+  // same first tag share a folder, and a tag that comes back later opens another folder of the
+  // same name (readers merge folders by name).
+  const std::vector<OpmlFeed>& feeds = document.feeds;
+  for (std::size_t i = 0; i < feeds.size();) {
+    if (feeds[i].tags.empty()) {
+      write_feed(out, feeds[i], 4, false);
+      ++i;
       continue;
     }
-    const auto [it, inserted] = folders.try_emplace(f.tags.front(), entries.size());
-    if (inserted) {
-      entries.push_back(Entry{f.tags.front(), {}});
-    }
-    entries[it->second].feeds.push_back(&f);
-  }
-  for (const Entry& e : entries) {
-    if (e.folder.empty()) {
-      write_feed(out, *e.feeds.front(), 4, false);
-      continue;
-    }
+    const std::string& folder = feeds[i].tags.front();
     out.append("    <outline");
-    write_attribute(out, "text", e.folder);
-    write_attribute(out, "title", e.folder);
+    write_attribute(out, "text", folder);
+    write_attribute(out, "title", folder);
     out.append(">\n");
-    for (const OpmlFeed* f : e.feeds) {
-      write_feed(out, *f, 6, true);
+    for (; i < feeds.size() && !feeds[i].tags.empty() && feeds[i].tags.front() == folder; ++i) {
+      write_feed(out, feeds[i], 6, true);
     }
     out.append("    </outline>\n");
   }

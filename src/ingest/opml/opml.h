@@ -57,12 +57,15 @@ core::Result<OpmlDocument> parse_opml(std::string_view bytes);
 
 // Writes an OPML 2.0 document (UTF-8). Pure: the caller passes the creation date, already in
 // RFC 822 form ("Thu, 01 Jan 2026 00:00:00 GMT"); an empty date leaves <dateCreated> out.
-// Feeds without tags sit at the top level; the others are grouped in one folder per first tag,
-// placed where the first feed of that tag comes. Characters XML cannot carry (most C0 controls,
-// invalid UTF-8) are dropped or replaced by U+FFFD.
+// Feeds are written in their order: feeds without tags at the top level, runs of consecutive
+// feeds with the same first tag in one folder of that name (so a caller that wants a single
+// folder per tag sorts by first tag first; readers merge same-named folders anyway).
+// Characters XML cannot carry (most C0 controls, invalid UTF-8) are dropped or replaced by
+// U+FFFD.
 //
-// parse_opml(write_opml(d, date)) == d for every d that parse_opml returned, except that a tag
-// containing "," other than a feed's first tag comes back split at the commas.
+// parse_opml(write_opml(d, date)) == d for every d that parse_opml returned, except when a tag
+// other than a feed's first contains "," or starts or ends with "/": it travels in `category`,
+// where "," separates entries and surrounding slashes are trimmed.
 std::string write_opml(const OpmlDocument& document, std::string_view date_created_rfc822);
 
 }  // namespace vigie::ingest

@@ -50,85 +50,97 @@ struct OutTag {
   std::vector<std::pair<std::string, std::string>> attributes;
 };
 
+// Text and attribute values as we write them: no raw "<", ">" or '"', and no "&" but the four
+// references we write.
+bool escaped_text(std::string_view s) {
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    if (s[k] == '>' || s[k] == '"' || s[k] == '<') {
+      return false;
+    }
+    if (s[k] == '&' && !s.substr(k).starts_with("&amp;") && !s.substr(k).starts_with("&lt;")
+        && !s.substr(k).starts_with("&gt;") && !s.substr(k).starts_with("&quot;")) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '1' && c <= '6');
+}
+
+// Reads the tag at html[lt] == '<' into `tag`; returns the position after its ">", or npos
+// when it is not in the form we write.
+std::size_t read_tag(const std::string& html, std::size_t lt, OutTag& tag) {
+  tag.end = html.compare(lt, 2, "</") == 0;
+  std::size_t j = lt + (tag.end ? 2 : 1);
+  while (j < html.size() && is_name_char(html[j])) {
+    tag.name.push_back(html[j++]);
+  }
+  while (!tag.name.empty() && j < html.size() && html[j] == ' ') {
+    std::size_t k = j + 1;
+    while (k < html.size() && html[k] >= 'a' && html[k] <= 'z') {
+      ++k;
+    }
+    std::string name = html.substr(j + 1, k - j - 1);
+    std::string value;
+    if (html.compare(k, 2, "=\"") == 0) {
+      const std::size_t close = html.find('"', k + 2);
+      if (close == std::string::npos) {
+        return std::string::npos;
+      }
+      value = html.substr(k + 2, close - k - 2);
+      k = close + 1;
+    }
+    tag.attributes.emplace_back(std::move(name), std::move(value));
+    j = k;
+  }
+  if (tag.name.empty() || j >= html.size() || html[j] != '>') {
+    return std::string::npos;
+  }
+  return j + 1;
+}
+
 // Reads the output in the narrow form the sanitiser writes and checks it is well-formed: every
-// non-void start tag closed in order, attribute values double-quoted, no raw "<", ">" or '"'
-// in text or values, and no "&" but the four references we write.
+// non-void start tag closed in order, attribute values double-quoted, text and values escaped.
 ::testing::AssertionResult well_formed(const std::string& html,
                                        std::vector<OutTag>* tags = nullptr) {
   static const std::vector<std::string_view> kVoid = {"br", "hr", "img", "wbr", "col"};
   const auto fail = [&](std::string_view what, std::size_t at) {
     return ::testing::AssertionFailure() << what << " at " << at << " in " << html;
   };
-  const auto check_text = [&](std::size_t from, std::size_t to) -> bool {
-    for (std::size_t k = from; k < to; ++k) {
-      if (html[k] == '>' || html[k] == '"' || html[k] == '<') {
-        return false;
-      }
-      if (html[k] == '&') {
-        bool ok = false;
-        for (std::string_view ref : {"&amp;", "&lt;", "&gt;", "&quot;"}) {
-          ok = ok || html.compare(k, ref.size(), ref) == 0;
-        }
-        if (!ok) {
-          return false;
-        }
-      }
-    }
-    return true;
-  };
   std::vector<std::string> open;
   std::size_t i = 0;
   while (i < html.size()) {
-    const std::size_t lt = html.find('<', i);
-    if (!check_text(i, lt == std::string::npos ? html.size() : lt)) {
+    const std::size_t lt = std::min(html.find('<', i), html.size());
+    if (!escaped_text(std::string_view{html}.substr(i, lt - i))) {
       return fail("raw markup character or bare '&' in text", i);
     }
-    if (lt == std::string::npos) {
+    if (lt == html.size()) {
       break;
     }
     OutTag tag;
-    tag.end = html.compare(lt, 2, "</") == 0;
-    std::size_t j = lt + (tag.end ? 2 : 1);
-    while (j < html.size()
-           && ((html[j] >= 'a' && html[j] <= 'z') || (html[j] >= '1' && html[j] <= '6'))) {
-      tag.name.push_back(html[j++]);
-    }
-    if (tag.name.empty()) {
+    i = read_tag(html, lt, tag);
+    if (i == std::string::npos) {
       return fail("bad tag", lt);
     }
-    while (j < html.size() && html[j] == ' ') {
-      std::size_t k = j + 1;
-      while (k < html.size() && html[k] >= 'a' && html[k] <= 'z') {
-        ++k;
+    for (const auto& attribute : tag.attributes) {
+      if (!escaped_text(attribute.second)) {
+        return fail("bad attribute value", lt);
       }
-      std::string name = html.substr(j + 1, k - j - 1);
-      std::string value;
-      if (html.compare(k, 2, "=\"") == 0) {
-        const std::size_t close = html.find('"', k + 2);
-        if (close == std::string::npos || !check_text(k + 2, close)) {
-          return fail("bad attribute value", k);
-        }
-        value = html.substr(k + 2, close - k - 2);
-        k = close + 1;
-      }
-      tag.attributes.emplace_back(std::move(name), std::move(value));
-      j = k;
     }
-    if (j >= html.size() || html[j] != '>') {
-      return fail("unterminated tag", lt);
+    const bool is_void = std::find(kVoid.begin(), kVoid.end(), tag.name) != kVoid.end();
+    if (tag.end && (open.empty() || open.back() != tag.name)) {
+      return fail("unbalanced end tag", lt);
     }
     if (tag.end) {
-      if (open.empty() || open.back() != tag.name) {
-        return fail("unbalanced end tag", lt);
-      }
       open.pop_back();
-    } else if (std::find(kVoid.begin(), kVoid.end(), tag.name) == kVoid.end()) {
+    } else if (!is_void) {
       open.push_back(tag.name);
     }
     if (tags != nullptr) {
       tags->push_back(std::move(tag));
     }
-    i = j + 1;
   }
   if (!open.empty()) {
     return fail("element left open: " + open.back(), html.size());
@@ -182,8 +194,7 @@ TEST(SanitizerTest, DropsActiveContentWithItsText) {
           {"style element", "<style>p{color:red}</style><p>x</p>", "<p>x</p>"},
           {"iframe", "<p>a</p><iframe src=\"https://evil.example/\">fallback</iframe>", "<p>a</p>"},
           {"object and embed",
-           "<object data=\"x.swf\"><param name=a value=b><embed src=\"x.swf\">alt</object>ok",
-           "ok"},
+           R"(<object data="x.swf"><param name=a value=b><embed src="x.swf">alt</object>ok)", "ok"},
           {"form controls", "<form action=\"/s\"><input name=q><button>Go</button>Texte</form>",
            "Texte"},
           {"select", "<select><option>Un</option><option>Deux</option></select>fin", "fin"},
@@ -211,12 +222,12 @@ TEST(SanitizerTest, DropsEventAndStyleAttributes) {
            link("https://a.example/", "l")},
           {"data attributes", "<div data-x=\"1\" hidden>d</div>", "<div>d</div>"},
           {"kept attributes",
-           "<ol start=\"3\" reversed type=\"a\" onclick=\"x\"><li value=\"7\">i</li></ol>",
-           "<ol start=\"3\" reversed type=\"a\"><li value=\"7\">i</li></ol>"},
-          {"bad numbers", "<ol start=\"3x\"><li value=\"1e9\">i</li></ol>", "<ol><li>i</li></ol>"},
+           R"(<ol start="3" reversed type="a" onclick="x"><li value="7">i</li></ol>)",
+           R"(<ol start="3" reversed type="a"><li value="7">i</li></ol>)"},
+          {"bad numbers", R"(<ol start="3x"><li value="1e9">i</li></ol>)", "<ol><li>i</li></ol>"},
           {"language and direction", "<p lang=\"ar\" dir=\"RTL\">نص</p>",
            "<p lang=\"ar\" dir=\"rtl\">نص</p>"},
-          {"bad direction", "<p dir=\"sideways\" lang=\"x y\">t</p>", "<p>t</p>"},
+          {"bad direction", R"(<p dir="sideways" lang="x y">t</p>)", "<p>t</p>"},
           {"abbr title", "<abbr title=\"Union économique\" onclick=\"x\">UEMOA</abbr>",
            "<abbr title=\"Union économique\">UEMOA</abbr>"},
           {"quote cite", "<blockquote cite=\"javascript:x\">q</blockquote>",
@@ -264,10 +275,10 @@ TEST(SanitizerTest, KeepsOnlyHttpHttpsAndMailtoLinks) {
            link("https://a.example/?a=1&amp;b=2", "x")},
           {"mailto", "<a href=\"mailto:veille@cci.example\">écrire</a>",
            link("mailto:veille@cci.example", "écrire")},
-          {"title kept", "<a href=\"https://a.example/\" title=\"Le &quot;titre&quot;\">x</a>",
-           "<a href=\"https://a.example/\" title=\"Le &quot;titre&quot;\"" + std::string(kRel)
+          {"title kept", R"(<a href="https://a.example/" title="Le &quot;titre&quot;">x</a>)",
+           R"(<a href="https://a.example/" title="Le &quot;titre&quot;")" + std::string(kRel)
                + ">x</a>"},
-          {"our rel replaces theirs", "<a href=\"https://a.example/\" rel=\"opener\">x</a>",
+          {"our rel replaces theirs", R"(<a href="https://a.example/" rel="opener">x</a>)",
            link("https://a.example/", "x")},
           {"tab inside the scheme of a good link", "<a href=\"ht&#9;tps://a.example/\">x</a>",
            link("https://a.example/", "x")},
@@ -302,25 +313,24 @@ TEST(SanitizerTest, ResolvesRelativeLinksAgainstTheBaseUrl) {
 TEST(SanitizerTest, TurnsImagesIntoLinksUnlessAskedToKeepThem) {
   run_cases(
       {
-          {"alt text", "<p><img src=\"/i/chart.png\" alt=\"Cours du coton\"></p>",
+          {"alt text", R"(<p><img src="/i/chart.png" alt="Cours du coton"></p>)",
            "<p>" + link("https://example.org/i/chart.png", "Cours du coton") + "</p>"},
           {"no alt: the file name", "<img src=\"chart.png\">",
            link("https://example.org/news/chart.png", "chart.png")},
-          {"title when no alt", "<img src=\"c.png\" title=\"Titre\">",
+          {"title when no alt", R"(<img src="c.png" title="Titre">)",
            link("https://example.org/news/c.png", "Titre")},
-          {"inside a link: its words",
-           "<a href=\"/article\"><img src=\"/t.jpg\" alt=\"Photo\"></a>",
+          {"inside a link: its words", R"(<a href="/article"><img src="/t.jpg" alt="Photo"></a>)",
            link("https://example.org/article", "Photo")},
           {"inside a link without alt: the link goes",
-           "<a href=\"/article\"><img src=\"/t.jpg\"></a>", ""},
+           R"(<a href="/article"><img src="/t.jpg"></a>)", ""},
           {"no src", "<img alt=\"x\">", ""},
           {"javascript src", "<img src=\"javascript:alert(1)\" alt=\"x\">", ""},
           {"lazy loading",
-           "<img src=\"data:image/gif;base64,R0lGOD\" data-src=\"/real.jpg\" alt=\"r\">",
+           R"(<img src="data:image/gif;base64,R0lGOD" data-src="/real.jpg" alt="r">)",
            link("https://example.org/real.jpg", "r")},
-          {"video", "<video src=\"/v.mp4\" onplay=\"x\">Your browser...</video>",
+          {"video", R"(<video src="/v.mp4" onplay="x">Your browser...</video>)",
            link("https://example.org/v.mp4", "v.mp4")},
-          {"audio with source", "<audio><source src=\"/a.mp3\" type=\"audio/mpeg\"></audio>",
+          {"audio with source", R"(<audio><source src="/a.mp3" type="audio/mpeg"></audio>)",
            link("https://example.org/a.mp3", "a.mp3")},
       },
       with_base(false));
@@ -331,7 +341,7 @@ TEST(SanitizerTest, TurnsImagesIntoLinksUnlessAskedToKeepThem) {
            "srcset=\"a.png 2x\" style=\"border:0\">",
            "<img src=\"https://example.org/news/i.png\" alt=\"A\" width=\"300\" loading=\"lazy\" "
            "referrerpolicy=\"no-referrer\">"},
-          {"kept inside a link", "<a href=\"/a\"><img src=\"/i.png\" alt=\"\"></a>",
+          {"kept inside a link", R"(<a href="/a"><img src="/i.png" alt=""></a>)",
            "<a href=\"https://example.org/a\"" + std::string(kRel)
                + "><img src=\"https://example.org/i.png\" alt=\"\" loading=\"lazy\" "
                  "referrerpolicy=\"no-referrer\"></a>"},
@@ -415,6 +425,19 @@ TEST(SanitizerTest, EscapesTextAndKeepsItsCharacters) {
           {"pre keeps its leading newline", "<pre>\n\nx\n</pre>", "<pre>\n\nx\n</pre>"},
           {"pre drops the one the parser drops", "<pre>\nx</pre>", "<pre>x</pre>"},
           {"empty input", "", ""},
+          {"control characters from references go", "a&#2;b&#x7F;c&#13;d", "abc\nd"},
+          {"noncharacters become U+FFFD", "&#xFDD0;&#xFFFF;&#x10FFFE;",
+           "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},
+          {"out-of-range references", "a&#8555555555;b",
+           "a\xEF\xBF\xBD"
+           "b"},
+          {"raw controls are replaced by the parser",
+           "a\x02"
+           "b\xC2\x85"
+           "c",
+           "a\xEF\xBF\xBD"
+           "b\xEF\xBF\xBD"
+           "c"},
       },
       with_base());
 }
@@ -422,7 +445,7 @@ TEST(SanitizerTest, EscapesTextAndKeepsItsCharacters) {
 TEST(SanitizerTest, NeverNestsLinks) {
   // The parser allows <a> inside <a> across a table cell; a re-parse would not.
   const std::string out = sanitize(
-      "<a href=\"/1\">a<table><tr><td><a href=\"/2\">b</a></td></tr></table></a>", with_base());
+      R"(<a href="/1">a<table><tr><td><a href="/2">b</a></td></tr></table></a>)", with_base());
   EXPECT_EQ(out, "<a href=\"https://example.org/1\"" + std::string(kRel)
                      + ">a<table><tbody><tr><td>b</td></tr></tbody></table></a>");
 }

@@ -13,8 +13,9 @@
 
 namespace vigie::ingest {
 
-// Readable failures.
-void PrintTo(const OpmlFeed& f, std::ostream* os) {
+// Readable failures. GoogleTest looks this name up.
+void PrintTo(  // NOLINT(readability-identifier-naming)
+    const OpmlFeed& f, std::ostream* os) {
   *os << "{title=\"" << f.title << "\" xml_url=\"" << f.xml_url
       << "\" html_url=" << (f.html_url ? "\"" + *f.html_url + "\"" : "none") << " tags=[";
   for (const auto& t : f.tags) {
@@ -166,6 +167,36 @@ TEST(OpmlParseTest, ReadsLegacyEncodings) {
   }
 }
 
+TEST(OpmlParseTest, ReturnsValidUtf8WhenTheDeclarationIsBroken) {
+  // libxml2 cannot read these declarations. windows-1252 we decode ourselves; for other
+  // encodings libxml2 falls back to UTF-8 and the stray bytes become U+FFFD.
+  const auto cp1252 = parse_opml(
+      "<?xml version=\"1`0\" encoding=\"windows-1252\"?>\n<opml><head><title>\xC9"
+      "conomie</title></head></opml>");
+  ASSERT_TRUE(cp1252.has_value());
+  EXPECT_EQ(cp1252->title, "Économie");
+  const auto latin9 = parse_opml(
+      "<?xml version=\"1`0\" encoding=\"ISO-8859-15\"?>\n<opml><head><title>\xC9"
+      "conomie</title></head></opml>");
+  ASSERT_TRUE(latin9.has_value());
+  EXPECT_EQ(latin9->title,
+            "\xEF\xBF\xBD"
+            "conomie");
+}
+
+TEST(OpmlParseTest, ReadsBytesWindows1252LeavesUndefined) {
+  // 0x81 and 0x9D are undefined in windows-1252; iconv would stop there and lose the rest.
+  const auto doc = parse_opml(
+      "<?xml version=\"1.0\" encoding=\"windows-1252\"?><opml><head><title>a\x81"
+      "b\x80</title>"
+      "</head><body><outline xmlUrl=\"https://u.example/\x9D\"/></body></opml>");
+  ASSERT_TRUE(doc.has_value());
+  EXPECT_EQ(doc->title,
+            "a\xC2\x81"
+            "b€");
+  EXPECT_EQ(doc->feeds.size(), 1U);
+}
+
 TEST(OpmlParseTest, RejectsWhatIsNotOpml) {
   const std::vector<std::pair<const char*, std::string>> cases = {
       {"empty", ""},
@@ -187,7 +218,7 @@ TEST(OpmlParseTest, AcceptsMinimalAndBrokenButRecognisableDocuments) {
   const std::vector<std::pair<const char*, std::string>> cases = {
       {"no body", "<opml version=\"1.0\"><head><title>T</title></head></opml>"},
       {"unclosed elements",
-       "<opml><body><outline text=\"F\"><outline type=\"rss\" xmlUrl=\"https://u.example/\""},
+       R"(<opml><body><outline text="F"><outline type="rss" xmlUrl="https://u.example/")"},
       {"upper-case root", "<OPML><BODY><OUTLINE XMLURL=\"https://u.example/\"/></BODY></OPML>"},
       {"leading whitespace and BOM", "\xEF\xBB\xBF  \n<opml><body/></opml>"},
       {"control characters",
@@ -239,6 +270,23 @@ TEST(OpmlWriteTest, WritesOneLevelOfFoldersNamedAfterTheFirstTag) {
             "    <title></title>\n  </head>\n  <body>\n  </body>\n</opml>\n");
 }
 
+TEST(OpmlWriteTest, KeepsFeedOrderWhenATagComesBack) {
+  OpmlDocument doc;
+  doc.feeds = {
+      feed("A", "https://a.example/", std::nullopt, {"Coton"}),
+      feed("B", "https://b.example/", std::nullopt, {}),
+      feed("C", "https://c.example/", std::nullopt, {"Coton", "Prix"}),
+  };
+  const std::string out = write_opml(doc, "");
+  // Two folders named "Coton": one per run of feeds.
+  const std::size_t first = out.find("<outline text=\"Coton\"");
+  ASSERT_NE(first, std::string::npos);
+  EXPECT_NE(out.find("<outline text=\"Coton\"", first + 1), std::string::npos);
+  const auto back = parse_opml(out);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->feeds, doc.feeds);
+}
+
 TEST(OpmlWriteTest, WritesOnlyCharactersXmlCanCarry) {
   OpmlDocument doc;
   doc.title = std::string(
@@ -259,19 +307,32 @@ TEST(OpmlWriteTest, WritesOnlyCharactersXmlCanCarry) {
             "c<d>&");
 }
 
-TEST(OpmlRoundTripTest, OurExportsOfImportsReimportUnchanged) {
+// Every fixture that parses, with its file name.
+std::vector<std::pair<std::string, OpmlDocument>> fixture_documents() {
+  std::vector<std::pair<std::string, OpmlDocument>> docs;
   for (const auto& entry : std::filesystem::directory_iterator(testing::fixture_path("opml"))) {
-    SCOPED_TRACE(entry.path().filename().string());
-    const auto first = parse_opml(testing::read_file(entry.path()));
-    if (!first) {
-      continue;  // the not-OPML fixtures
+    if (auto doc = parse_opml(testing::read_file(entry.path()))) {
+      docs.emplace_back(entry.path().filename().string(), std::move(*doc));
     }
-    const std::string exported = write_opml(*first, "Thu, 01 Jan 2026 00:00:00 GMT");
-    const auto second = parse_opml(exported);
-    ASSERT_TRUE(second.has_value());
-    EXPECT_EQ(second->title, first->title);
-    EXPECT_EQ(second->feeds, first->feeds);
-    EXPECT_EQ(write_opml(*second, "Thu, 01 Jan 2026 00:00:00 GMT"), exported);
+  }
+  return docs;
+}
+
+void expect_round_trip(const OpmlDocument& doc) {
+  const std::string exported = write_opml(doc, "Thu, 01 Jan 2026 00:00:00 GMT");
+  const auto again = parse_opml(exported);
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(again->title, doc.title);
+  EXPECT_EQ(again->feeds, doc.feeds);
+  EXPECT_EQ(write_opml(*again, "Thu, 01 Jan 2026 00:00:00 GMT"), exported);
+}
+
+TEST(OpmlRoundTripTest, OurExportsOfImportsReimportUnchanged) {
+  const auto docs = fixture_documents();
+  ASSERT_GE(docs.size(), 10U);
+  for (const auto& [name, doc] : docs) {
+    SCOPED_TRACE(name);
+    expect_round_trip(doc);
   }
 }
 
@@ -286,7 +347,7 @@ TEST(OpmlParseTest, HandlesDeepNestingAndManyFeeds) {
 
   std::string many = "<opml><body>";
   for (int i = 0; i < 20000; ++i) {
-    many += "<outline text=\"t\" xmlUrl=\"https://m.example/" + std::to_string(i % 10000)
+    many += R"(<outline text="t" xmlUrl="https://m.example/)" + std::to_string(i % 10000)
             + "\" category=\"c" + std::to_string(i % 7) + "\"/>";
   }
   many += "</body></opml>";
