@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 #include <vector>
 
 #include "match/evaluator.h"
@@ -48,18 +49,28 @@ void collect(const Query& q, bool negated, HighlightTarget target, Leaves& out) 
       q.node);
 }
 
+// `f` has no stems: they are computed here once per distinct word, and only when the query
+// has bare words, since stemming every word of every hit would dominate search time.
 std::vector<bool> marks(const FieldTokens& f, std::string_view lang, const Leaves& leaves) {
   std::vector<bool> marked(f.tokens.size(), false);
+  const bool stemmed = has_stemmer(lang) && !leaves.stemmed.empty();
   std::vector<std::string> stems;
-  if (!f.stems.empty()) {
+  if (stemmed) {
     for (const auto& t : leaves.stemmed) {
       stems.push_back(text::stem(t, lang));
     }
   }
+  std::unordered_map<std::string_view, bool> by_stem;
   for (std::size_t i = 0; i < f.tokens.size(); ++i) {
-    for (std::size_t k = 0; k < leaves.stemmed.size() && !marked[i]; ++k) {
-      marked[i] =
-          f.tokens[i].term == leaves.stemmed[k] || (!f.stems.empty() && f.stems[i] == stems[k]);
+    const std::string& term = f.tokens[i].term;
+    if (std::find(leaves.stemmed.begin(), leaves.stemmed.end(), term) != leaves.stemmed.end()) {
+      marked[i] = true;
+    } else if (stemmed) {
+      auto [it, fresh] = by_stem.try_emplace(term, false);
+      if (fresh) {
+        it->second = std::find(stems.begin(), stems.end(), text::stem(term, lang)) != stems.end();
+      }
+      marked[i] = it->second;
     }
   }
   for (const auto& op : leaves.exact) {
@@ -128,7 +139,7 @@ std::string highlight_html(std::string_view text, std::string_view lang, const Q
   const std::string norm_lang = normalize_filter_value(lang);
   Leaves leaves;
   collect(query, false, target, leaves);
-  const FieldTokens f = FieldTokens::build(text, norm_lang);
+  const FieldTokens f = FieldTokens::build(text, {});
   return render(text, f, marks(f, norm_lang, leaves), 0, text.size());
 }
 
@@ -137,7 +148,7 @@ std::string snippet_html(std::string_view text, std::string_view lang, const Que
   const std::string norm_lang = normalize_filter_value(lang);
   Leaves leaves;
   collect(query, false, HighlightTarget::Body, leaves);
-  const FieldTokens f = FieldTokens::build(text, norm_lang);
+  const FieldTokens f = FieldTokens::build(text, {});
   const std::vector<bool> marked = marks(f, norm_lang, leaves);
   const std::size_t n = f.tokens.size();
   const std::size_t width = std::max<std::size_t>(max_words, 1);

@@ -75,7 +75,9 @@ void NearSource::init(const Xapian::Database& db) {
   for (const auto& term : best_terms) {
     drivers_.push_back(db_.postlist_begin(term));
   }
-  estimate_ = static_cast<Xapian::doccount>(std::min<std::uint64_t>(best_cost, db_.get_doccount()));
+  // Reported as matching everything: the matcher then checks this source last, only on
+  // documents every other part of the query accepts (check() reads positions: the costly part).
+  estimate_ = db_.get_doccount();
 }
 
 std::vector<Xapian::termpos> NearSource::positions(Xapian::docid did,

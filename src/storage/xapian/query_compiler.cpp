@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "storage/xapian/query_compiler.h"
 
+#include <algorithm>
 #include <chrono>
 #include <vector>
 
@@ -77,8 +78,50 @@ struct Compiler {
   XQ operator()(const match::Prefix& p) const { return prefix(p); }
   XQ operator()(const match::Phrase& p) const { return phrase(p); }
   XQ operator()(const match::Near& n) const {
+    const auto* lt = std::get_if<match::Term>(&n.left);
+    const auto* rt = std::get_if<match::Term>(&n.right);
+    // Two different words: Xapian's OP_NEAR is exact. Its window counts positions, and our
+    // distance counts the words between: at most n words between is a window of n + 2.
+    if (lt != nullptr && rt != nullptr && lt->term != rt->term) {
+      const std::vector<XQ> both{exact(n.left), exact(n.right)};
+      return XQ(XQ::OP_NEAR, both.begin(), both.end(),
+                static_cast<Xapian::termcount>(n.distance + 2));
+    }
+    std::vector<XQ> required{exact(n.left), exact(n.right)};
+    // Phrases: every word of both lies within len(left) + len(right) + n positions, which
+    // OP_NEAR checks cheaply, so NearSource only verifies the few documents that pass. Only
+    // for distinct words, as OP_NEAR's handling of a repeated word differs from ours.
+    if (auto words = near_words(n); !words.empty()) {
+      const auto window =
+          static_cast<Xapian::termcount>(words.size()) + static_cast<Xapian::termcount>(n.distance);
+      required.emplace_back(XQ::OP_NEAR, words.begin(), words.end(), window);
+    }
     auto* source = new NearSource(n.left, n.right, n.distance);
-    return XQ(XQ::OP_FILTER, XQ(XQ::OP_AND, exact(n.left), exact(n.right)), XQ(source->release()));
+    return XQ(XQ::OP_FILTER, XQ(XQ::OP_AND, required.begin(), required.end()),
+              XQ(source->release()));
+  }
+
+  // The prefixed words of both operands when none is a prefix and no word repeats; else none.
+  static std::vector<std::string> near_words(const match::Near& n) {
+    std::vector<std::string> out;
+    for (const auto* op : {&n.left, &n.right}) {
+      const std::string_view prefix = word_prefix(match::field_of(*op));
+      if (const auto* t = std::get_if<match::Term>(op)) {
+        out.push_back(std::string(prefix) + t->term);
+      } else if (const auto* p = std::get_if<match::Phrase>(op)) {
+        for (const auto& w : p->terms) {
+          out.push_back(std::string(prefix) + w);
+        }
+      } else {
+        return {};
+      }
+    }
+    auto sorted = out;
+    std::sort(sorted.begin(), sorted.end());
+    if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) {
+      return {};
+    }
+    return out;
   }
   XQ operator()(const match::Filter& f) const {
     std::string_view prefix = kLangPrefix;

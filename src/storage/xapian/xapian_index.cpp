@@ -9,12 +9,14 @@
 #include <set>
 #include <string>
 #include <system_error>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 #include <xapian.h>
 
 #include "match/highlight.h"
+#include "storage/xapian/date_order.h"
 #include "storage/xapian/query_compiler.h"
 #include "storage/xapian/schema.h"
 
@@ -67,11 +69,52 @@ struct Reader {
   std::uint64_t epoch = 0;       // clear() invalidates readers of older epochs
   std::uint64_t generation = 0;  // commits seen
   std::set<std::string> langs;
+  xs::BlockDates block_dates;
 };
 
 void load(Reader& r, std::uint64_t generation) {
   r.generation = generation;
   r.langs = parse_langs(r.db.get_metadata(std::string(xs::kLangsKey)));
+  r.block_dates = xs::BlockDates::decode(r.db.get_metadata(std::string(xs::kBlockDatesKey)));
+}
+
+std::int64_t date_of(const Xapian::Document& doc) {
+  return static_cast<std::int64_t>(
+      std::llround(Xapian::sortable_unserialise(doc.get_value(xs::kDateSlot))));
+}
+
+// Runs `query` and returns hits [first, first + count) in the requested order.
+Xapian::MSet run(const Xapian::Database& db, const Xapian::Query& query, SearchSort sort,
+                 std::size_t first, std::size_t count) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  if (sort == SearchSort::Date) {
+    enquire.set_sort_by_value_then_relevance(xs::kDateSlot, true);
+  }
+  return enquire.get_mset(static_cast<Xapian::doccount>(first),
+                          static_cast<Xapian::doccount>(count));
+}
+
+// The newest-first page, searching the highest document ids first (date_order.h). Returns the
+// MSet and the index of the page's first hit in it.
+std::pair<Xapian::MSet, Xapian::doccount> newest_first(const Reader& r, const Xapian::Query& query,
+                                                       std::size_t offset, std::size_t limit) {
+  const std::size_t need = offset + limit;
+  const Xapian::docid last = r.db.get_lastdocid();
+  const Xapian::docid top_block = last / xs::kDocidsPerBlock;
+  for (Xapian::docid blocks = 1; need > 0 && blocks <= top_block; blocks *= 4) {
+    const Xapian::docid lo = (top_block + 1 - blocks) * xs::kDocidsPerBlock;
+    auto* range = new xs::DocidRangeSource(lo, last);
+    const Xapian::Query windowed(Xapian::Query::OP_FILTER, query, Xapian::Query(range->release()));
+    Xapian::MSet mset = run(r.db, windowed, SearchSort::Date, 0, need);
+    // Exact when the page is full and its oldest hit is newer than anything below the range.
+    if (mset.size() >= need
+        && date_of(mset[static_cast<Xapian::doccount>(need - 1)].get_document())
+               > r.block_dates.newest_below(lo)) {
+      return {std::move(mset), static_cast<Xapian::doccount>(offset)};
+    }
+  }
+  return {run(r.db, query, SearchSort::Date, offset, limit), 0};
 }
 
 Xapian::WritableDatabase create_empty(const std::string& dir) {
@@ -91,7 +134,9 @@ struct XapianIndex::Impl {
   // Guarded by write_mu. Always inside a transaction, so nothing reaches the disk before
   // commit(): neither Xapian's automatic flushes nor the destructor's implicit commit.
   Xapian::WritableDatabase writer;
-  std::set<std::string> langs;  // guarded by write_mu: languages with stem terms
+  std::set<std::string> langs;     // guarded by write_mu: languages with stem terms
+  xs::BlockDates block_dates;      // guarded by write_mu
+  bool block_dates_dirty = false;  // guarded by write_mu
 
   std::atomic<std::uint64_t> position{0};
   std::atomic<std::uint64_t> generation{1};
@@ -115,7 +160,7 @@ struct XapianIndex::Impl {
     const std::uint64_t e = epoch.load();
     const std::uint64_t g = generation.load();
     if (!r || r->epoch != e) {
-      r = std::make_unique<Reader>(Reader{Xapian::Database(dir), e, 0, {}});
+      r = std::make_unique<Reader>(Reader{Xapian::Database(dir), e, 0, {}, {}});
       load(*r, g);
     } else if (r->generation != g) {
       r->db.reopen();
@@ -156,6 +201,8 @@ core::Result<std::unique_ptr<XapianIndex>> XapianIndex::open(const std::filesyst
     }
     impl->position = parse_position(impl->writer.get_metadata(std::string(xs::kPositionKey)));
     impl->langs = parse_langs(impl->writer.get_metadata(std::string(xs::kLangsKey)));
+    impl->block_dates =
+        xs::BlockDates::decode(impl->writer.get_metadata(std::string(xs::kBlockDatesKey)));
     impl->writer.begin_transaction();
   } catch (const Xapian::DatabaseLockError& e) {
     return core::make_error(core::ErrorCode::Unavailable, "search.locked",
@@ -181,6 +228,8 @@ core::Status XapianIndex::add(std::span<const IndexDocument> documents) {
         impl_->writer.set_metadata(std::string(xs::kLangsKey), join_langs(impl_->langs));
       }
       impl_->writer.replace_document(static_cast<Xapian::docid>(d.id), doc);
+      impl_->block_dates.note(static_cast<Xapian::docid>(d.id), core::to_unix(d.date()));
+      impl_->block_dates_dirty = true;
     }
   } catch (const Xapian::Error& e) {
     return io_error(e);
@@ -211,7 +260,11 @@ core::Status XapianIndex::commit(std::uint64_t log_position) {
   std::lock_guard lock(impl_->write_mu);
   try {
     impl_->writer.set_metadata(std::string(xs::kPositionKey), std::to_string(log_position));
+    if (impl_->block_dates_dirty) {
+      impl_->writer.set_metadata(std::string(xs::kBlockDatesKey), impl_->block_dates.encode());
+    }
     impl_->writer.commit_transaction();
+    impl_->block_dates_dirty = false;
   } catch (const Xapian::Error& e) {
     // The transaction is cancelled: what was added since the last commit is lost, which the
     // caller's replay from committed_position() repairs.
@@ -247,6 +300,8 @@ core::Status XapianIndex::clear() {
     return io_error(e);
   }
   impl_->langs.clear();
+  impl_->block_dates.clear();
+  impl_->block_dates_dirty = false;
   impl_->position = 0;
   ++impl_->epoch;
   ++impl_->generation;
@@ -289,23 +344,26 @@ core::Result<SearchResults> XapianIndex::search(const SearchRequest& request) co
       const Xapian::Query query(
           Xapian::Query::OP_FILTER, *compiled,
           Xapian::Query(std::string(xs::kOrgPrefix) + std::to_string(request.org_id)));
-      Xapian::Enquire enquire(reader->db);
-      enquire.set_query(query);
-      if (request.sort == SearchSort::Date) {
-        enquire.set_sort_by_value_then_relevance(xs::kDateSlot, true);
-      }
-      const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                                 static_cast<Xapian::doccount>(request.limit));
       SearchResults out;
-      out.estimated_total = mset.get_matches_estimated();
-      out.hits.reserve(mset.size());
-      for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Xapian::MSet mset;
+      Xapian::doccount first = 0;
+      if (request.sort == SearchSort::Date) {
+        std::tie(mset, first) = newest_first(*reader, query, request.offset, request.limit);
+        // The windowed runs do not see every match: estimate the total on the whole query
+        // (asking for no hits makes Xapian estimate from term statistics, cheaply).
+        out.estimated_total =
+            run(reader->db, query, SearchSort::Relevance, 0, 0).get_matches_estimated();
+      } else {
+        mset = run(reader->db, query, request.sort, request.offset, request.limit);
+        out.estimated_total = mset.get_matches_estimated();
+      }
+      out.hits.reserve(mset.size() - first);
+      for (auto it = mset[first]; it != mset.end(); ++it) {
         SearchHit hit;
         hit.id = static_cast<core::ItemId>(*it);
         hit.score = it.get_weight();
         const Xapian::Document doc = it.get_document();
-        hit.date = core::from_unix(static_cast<std::int64_t>(
-            std::llround(Xapian::sortable_unserialise(doc.get_value(xs::kDateSlot)))));
+        hit.date = core::from_unix(date_of(doc));
         if (request.snippets) {
           const std::string data = doc.get_data();
           if (const auto stored = xs::decode_data(data)) {

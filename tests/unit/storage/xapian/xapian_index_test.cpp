@@ -2,6 +2,7 @@
 #include "storage/xapian/xapian_index.h"
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -143,6 +144,51 @@ TEST_F(XapianIndexTest, SortsByDateNewestFirst) {
   ASSERT_TRUE(index_->commit(1).has_value());
   EXPECT_EQ(ids("coton", SearchSort::Date), (std::vector<core::ItemId>{3, 1, 2}));
   EXPECT_EQ(ids("coton date:2025..2026"), (std::vector<core::ItemId>{1, 3}));
+}
+
+TEST_F(XapianIndexTest, SortsByDateExactlyWhateverTheIdOrder) {
+  // Ids spread over many id blocks, dates mostly rising with ids, plus old ids with new dates
+  // (a backfilled feed) and new ids with old dates: the newest-first shortcut must not miss
+  // any of them.
+  std::mt19937 rng(7);
+  std::vector<IndexDocument> docs;
+  std::vector<std::pair<std::int64_t, core::ItemId>> by_date;
+  const std::int64_t start = 1'700'000'000;
+  for (core::ItemId i = 1; i <= 120; ++i) {
+    const core::ItemId id = i * 2'500 + static_cast<core::ItemId>(rng() % 1000);
+    std::int64_t date = start + i * 86'400 + static_cast<std::int64_t>(rng() % 1000);
+    if (i % 17 == 0) {
+      date += 400 * 86'400;  // old id, newest date
+    } else if (i % 13 == 0) {
+      date -= 300 * 86'400;  // new id, old date
+    }
+    IndexDocument d = make_doc(id, "Coton", "coton");
+    d.published = core::from_unix(date);
+    docs.push_back(d);
+    by_date.emplace_back(date, id);
+  }
+  ASSERT_TRUE(index_->add(docs).has_value());
+  ASSERT_TRUE(index_->commit(1).has_value());
+  std::sort(by_date.rbegin(), by_date.rend());
+  auto q = match::parse_query("coton");
+  ASSERT_TRUE(q.has_value());
+  for (std::size_t offset : {0U, 5U, 40U, 110U}) {
+    for (std::size_t limit : {1U, 7U, 20U}) {
+      SCOPED_TRACE(::testing::Message() << "offset " << offset << " limit " << limit);
+      auto r = index_->search(SearchRequest{*q, 1, offset, limit, SearchSort::Date, false});
+      ASSERT_TRUE(r.has_value()) << r.error().message;
+      EXPECT_EQ(r->estimated_total, 120U);
+      std::vector<core::ItemId> expected;
+      for (std::size_t k = offset; k < std::min(offset + limit, by_date.size()); ++k) {
+        expected.push_back(by_date[k].second);
+      }
+      std::vector<core::ItemId> got;
+      for (const auto& h : r->hits) {
+        got.push_back(h.id);
+      }
+      EXPECT_EQ(got, expected);
+    }
+  }
 }
 
 TEST_F(XapianIndexTest, RanksTitleMatchesAboveBodyMatches) {

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#pragma once
+
+// Newest-first search without scanning every match. Sorting by a value makes Xapian read the
+// date of every matching document: a million for a common word. But item ids grow with fetch
+// time, so the newest items are mostly the highest document ids. The index records, per block
+// of kDocidsPerBlock ids, the newest date ever added to it; a date-sorted search first runs on
+// the highest blocks only and widens the range until the page's oldest date is newer than
+// every date below the range. The answer is exact whatever the ids; it is fast when ids follow
+// dates, as they do. Internal to storage/xapian/.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace vigie::storage::xapian_schema {
+
+inline constexpr Xapian::docid kDocidsPerBlock = 8192;
+inline constexpr std::string_view kBlockDatesKey = "vigie.block_dates";
+
+// Newest item date (unix seconds) per block (docid / kDocidsPerBlock). Upper bounds: removing
+// or replacing a document never lowers them, which keeps the search exact.
+class BlockDates {
+ public:
+  void note(Xapian::docid did, std::int64_t date);
+  std::string encode() const;
+  static BlockDates decode(const std::string& s);
+  void clear() { newest_.clear(); }
+
+  // The newest date of any document whose id is below `did`; nullopt-like INT64_MIN when none.
+  std::int64_t newest_below(Xapian::docid did) const;
+
+ private:
+  std::map<Xapian::docid, std::int64_t> newest_;  // block -> newest date
+};
+
+// Every document id in [first, last], cheaply (for filtering; contributes no weight). Ids that
+// no document has are filtered out by the rest of the query, which always includes a term.
+class DocidRangeSource final : public Xapian::PostingSource {
+ public:
+  DocidRangeSource(Xapian::docid first, Xapian::docid last) : first_(first), last_(last) {}
+
+  void init(const Xapian::Database& db) override;
+  Xapian::doccount get_termfreq_min() const override { return 0; }
+  Xapian::doccount get_termfreq_est() const override { return size(); }
+  Xapian::doccount get_termfreq_max() const override { return size(); }
+  void next(double min_wt) override;
+  void skip_to(Xapian::docid did, double min_wt) override;
+  bool at_end() const override { return ended_; }
+  Xapian::docid get_docid() const override { return current_; }
+  Xapian::PostingSource* clone() const override { return new DocidRangeSource(first_, last_); }
+  std::string name() const override { return "vigie.DocidRangeSource"; }
+
+ private:
+  Xapian::doccount size() const { return last_ >= first_ ? last_ - first_ + 1 : 0; }
+
+  Xapian::docid first_;
+  Xapian::docid last_;
+  Xapian::docid current_ = 0;
+  bool started_ = false;
+  bool ended_ = false;
+};
+
+}  // namespace vigie::storage::xapian_schema
