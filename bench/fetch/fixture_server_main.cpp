@@ -55,23 +55,55 @@ std::string gzip(const std::string& in) {
   return out;
 }
 
-// A realistic item: French news prose, a link, a GUID, a date; about 500 bytes.
+// Varied prose from a fixed vocabulary: real feeds do not repeat one sentence, and their
+// compression ratio (about 3:1, not 10:1) decides what a conditional pass saves.
+constexpr const char* kWords[] = {
+    "coton", "fibre", "campagne", "prix", "producteurs", "exportations", "cajou", "anacarde",
+    "transformation", "karité", "sésame", "mangue", "cacao", "douane", "tarif", "extérieur",
+    "commun", "UEMOA", "CEDEAO", "ZLECAf", "règles", "origine", "certificat", "phytosanitaire",
+    "appel", "offres", "marché", "public", "lot", "soumission", "date", "limite", "port",
+    "Abidjan", "Dakar", "Lomé", "Cotonou", "conteneurs", "fret", "tonnes", "hectares",
+    "rendement", "pluviométrie", "semences", "engrais", "subvention", "crédit", "banque",
+    "PME", "TPE", "chambre", "commerce", "industrie", "agence", "promotion", "investissements",
+    "norme", "qualité", "traçabilité", "déforestation", "règlement", "européen", "acheteurs",
+    "négociants", "égreneurs", "filature", "textile", "habillement", "salon", "foire",
+    "Ouagadougou", "Bamako", "Niamey", "hausse", "baisse", "stabilité", "cours", "indice",
+    "Cotlook", "livre", "kilogramme", "FCFA", "euros", "dollars", "ministre", "décret",
+    "arrêté", "communiqué", "annonce", "rapport", "étude", "enquête", "veille", "alerte",
+    "le", "la", "les", "des", "du", "de", "et", "à", "en", "pour", "sur", "avec", "dans",
+    "une", "un", "par", "au", "aux", "selon", "après", "avant", "depuis", "entre", "vers"};
+
+std::string prose(std::uint64_t& state, std::size_t words) {
+  std::string out;
+  for (std::size_t w = 0; w < words; ++w) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;  // LCG: deterministic
+    out += kWords[(state >> 33) % std::size(kWords)];
+    out += (w % 17 == 16) ? ". " : " ";
+  }
+  return out;
+}
+
+// A realistic item: a title, a link, a GUID, a date, a summary and full HTML content of
+// 120-250 words, about 2 KB, as news sites publish them.
 std::string make_feed(std::size_t feed, std::size_t items) {
   std::string xml = fmt::format(
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\n"
-      "<title>Source {0}</title><link>http://source{0}.test/</link>\n"
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"
+      "<channel>\n<title>Source {0}</title><link>http://source{0}.test/</link>\n"
       "<description>Veille économique, source {0}</description><ttl>60</ttl>\n",
       feed);
+  std::uint64_t state = feed * 7919 + 17;
   for (std::size_t i = 0; i < items; ++i) {
+    const std::string title = prose(state, 8);
+    const std::string summary = prose(state, 30);
+    const std::string body = prose(state, 120 + (state >> 40) % 130);
     xml += fmt::format(
-        "<item><title>Filière coton : campagne {1}, annonce {0}-{1}</title>\n"
+        "<item><title>{4}</title>\n"
         "<link>http://source{0}.test/articles/{1}</link><guid>urn:source{0}:item{1}</guid>\n"
         "<pubDate>Wed, 26 Nov 2025 {2:02}:{3:02}:00 GMT</pubDate>\n"
-        "<description>Les exportateurs de la zone UEMOA observent une hausse des cours de "
-        "la fibre ; la cellule de veille recommande de suivre les appels d'offres publiés "
-        "par les sociétés cotonnières et les mesures douanières annoncées ({1}).</description>"
-        "</item>\n",
-        feed, i, (i / 60) % 24, i % 60);
+        "<description>{5}</description>\n"
+        "<content:encoded><![CDATA[<p>{6}</p>]]></content:encoded></item>\n",
+        feed, i, (i / 60) % 24, i % 60, title, summary, body);
   }
   xml += "</channel></rss>\n";
   return xml;

@@ -27,6 +27,7 @@ namespace {
 
 struct FetchArgs {
   std::string source;
+  bool all = false;
 };
 
 void run_fetch(const FetchArgs& a, CliContext& ctx) {
@@ -37,7 +38,20 @@ void run_fetch(const FetchArgs& a, CliContext& ctx) {
   }
   ServiceSet& s = **services;
   core::Result<service::RefreshReport> report = service::RefreshReport{};
-  if (a.source.empty()) {
+  if (a.all) {
+    auto sources = s.sources.list();
+    if (!sources) {
+      ctx.fail(sources.error());
+      return;
+    }
+    std::vector<core::Source> feeds;
+    for (auto& src : *sources) {
+      if (src.kind == core::SourceKind::Feed && src.enabled) {
+        feeds.push_back(std::move(src));
+      }
+    }
+    report = s.refresh.refresh(std::move(feeds));
+  } else if (a.source.empty()) {
     report = s.refresh.run_due();
   } else {
     auto src = s.sources.find(a.source);
@@ -60,6 +74,7 @@ void add_fetch_command(CLI::App& app, CliContext& ctx) {
   auto a = std::make_shared<FetchArgs>();
   CLI::App* cmd = app.add_subcommand("fetch", ctx.tr("cli.fetch.help"));
   cmd->add_option("--source", a->source, ctx.tr("cli.fetch.source"));
+  cmd->add_flag("--all", a->all, ctx.tr("cli.fetch.all"))->excludes("--source");
   cmd->callback([a, &ctx] { run_fetch(*a, ctx); });
 }
 
