@@ -17,6 +17,8 @@
 #include <thread>
 #include <vector>
 
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include "service/index_sync.h"
@@ -26,16 +28,16 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using Steady = std::chrono::steady_clock;
 
 class BenchClock final : public vigie::core::Clock {
  public:
   vigie::core::Timestamp now() const override { return vigie::core::from_unix(1'790'000'000); }
-  std::chrono::steady_clock::time_point steady_now() const override { return Clock::now(); }
+  std::chrono::steady_clock::time_point steady_now() const override { return Steady::now(); }
 };
 
-double seconds_since(Clock::time_point t) {
-  return std::chrono::duration<double>(Clock::now() - t).count();
+double seconds_since(Steady::time_point t) {
+  return std::chrono::duration<double>(Steady::now() - t).count();
 }
 
 }  // namespace
@@ -87,11 +89,11 @@ int main(int argc, char** argv) {
   double prepare_s = 0;
   double store_s = 0;
   std::size_t items = 0;
-  const auto t0 = Clock::now();
+  const auto t0 = Steady::now();
   for (std::size_t start = 0; start < sources.size(); start += threads * 4) {
     const std::size_t end = std::min(sources.size(), start + threads * 4);
     std::vector<vigie::core::Result<vigie::service::PreparedDocument>> prepared(end - start);
-    const auto tp = Clock::now();
+    const auto tp = Steady::now();
     std::vector<std::future<void>> running;
     for (unsigned t = 0; t < threads; ++t) {
       running.push_back(std::async(std::launch::async, [&, t] {
@@ -104,7 +106,7 @@ int main(int argc, char** argv) {
       r.get();
     }
     prepare_s += seconds_since(tp);
-    const auto ts = Clock::now();
+    const auto ts = Steady::now();
     for (auto& p : prepared) {
       if (p) {
         auto r = ingest.store(std::move(*p));
@@ -115,7 +117,7 @@ int main(int argc, char** argv) {
     }
     store_s += seconds_since(ts);
   }
-  const auto ti = Clock::now();
+  const auto ti = Steady::now();
   auto indexed = sync.catch_up();
   const double index_s = seconds_since(ti);
   const double total_s = seconds_since(t0);
