@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "http/http_fixture_server.h"
 #include "support/command.h"
 #include "support/fixtures.h"
 #include "support/temp_dir.h"
@@ -228,6 +229,60 @@ TEST_F(CliTest, KillDuringIngestLosesNothingCommitted) {
   ASSERT_EQ(finish.exit_code, 0) << finish.err;
   auto again = vigie(rest);
   EXPECT_NE(again.out.find(": 0 new"), std::string::npos) << again.out;
+}
+
+// kill -9 during a collection pass: the database opens afterwards, and the next pass completes
+// the work. Each response is held a little so the pass is still running when the kill lands;
+// the assertions hold wherever it lands.
+TEST_F(CliTest, KillDuringFetchPassLeavesADatabaseThatOpens) {
+  testing::HttpFixtureServer server;
+  const std::string feed = testing::read_file(demo_feeds().front());
+  std::string opml = "<?xml version=\"1.0\"?><opml version=\"2.0\"><head/><body>";
+  // One host, so the default politeness (1 s between starts) paces the pass.
+  for (int i = 0; i < 6; ++i) {
+    const std::string path = "/feed/" + std::to_string(i) + ".xml";
+    testing::CannedResponse r;
+    r.body = feed;
+    r.hold = std::chrono::milliseconds(100);
+    server.serve(path, r);
+    opml += "<outline type=\"rss\" text=\"F" + std::to_string(i) + "\" xmlUrl=\"" +
+            server.url(path) + "\"/>";
+  }
+  opml += "</body></opml>";
+  std::ofstream(dir_ / "s.opml") << opml;
+  ASSERT_EQ(vigie({"sources", "import", (dir_ / "s.opml").string()}).exit_code, 0);
+
+  std::string db = "VIGIE_DB=" + (dir_ / "vigie.db").string();
+  std::string allow = "VIGIE_FETCH_ALLOW=" + server.host_port();
+  std::string lang = "VIGIE_LANG=en";
+  char* envp[] = {db.data(), allow.data(), lang.data(), nullptr};
+  std::string bin = VIGIE_BINARY;
+  std::string cmd = "fetch";
+  char* argv[] = {bin.data(), cmd.data(), nullptr};
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawn(&pid, VIGIE_BINARY, &actions, nullptr, argv, envp), 0);
+  posix_spawn_file_actions_destroy(&actions);
+  for (int i = 0; i < 20000 && server.requests().size() < 2; ++i) {
+    usleep(1000);
+  }
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+
+  auto after = testing::run_command(VIGIE_BINARY, {"sources", "status"},
+                                    {{"VIGIE_DB", (dir_ / "vigie.db").string()}, {"VIGIE_LANG", "en"}});
+  ASSERT_EQ(after.exit_code, 0) << after.err;
+  auto finish = testing::run_command(VIGIE_BINARY, {"fetch"},
+                                     {{"VIGIE_DB", (dir_ / "vigie.db").string()},
+                                      {"VIGIE_LANG", "en"},
+                                      {"VIGIE_FETCH_ALLOW", server.host_port()}});
+  ASSERT_EQ(finish.exit_code, 0) << finish.err;
+  auto found = vigie({"search", "--json", "--limit", "1", "coton OR cotton OR prix"});
+  ASSERT_EQ(found.exit_code, 0) << found.err;
+  EXPECT_GT(nlohmann::json::parse(found.out)["total"].get<int>(), 0);
 }
 
 }  // namespace
