@@ -375,7 +375,7 @@ std::string to_string(const Url& u) {
 }
 
 std::string resolve_url(std::string_view base, std::string_view ref) {
-  const std::string r_text = clean(ref);
+  std::string r_text = clean(ref);
   const Parts r = split(r_text);
   if (!r.scheme.empty()) {
     return r_text;

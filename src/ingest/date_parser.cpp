@@ -135,6 +135,91 @@ bool iso_zone(std::string_view s, std::size_t pos, int& offset) {
   return true;
 }
 
+// The date part after the year: "-MM[-DD]", "/MM[/DD]", "-DDD" (ordinal) or "MMDD" (basic).
+// Sets `basic` for the basic format. False when malformed.
+bool iso_date_rest(std::string_view s, std::size_t& p, Fields& f, bool& basic) {
+  if (p == s.size()) {
+    return true;
+  }
+  if (s[p] != '-' && s[p] != '/') {
+    if (count_digits(s, p) != 4) {
+      return false;
+    }
+    basic = true;
+    f.month = *digits(s, p, 2);
+    f.day = *digits(s, p, 2);
+    return true;
+  }
+  const char sep = s[p++];
+  const std::size_t n = count_digits(s, p);
+  if (n == 3 && sep == '-') {
+    f.ordinal = *digits(s, p, 3);
+    return true;
+  }
+  if (n != 1 && n != 2) {
+    return false;
+  }
+  f.month = *digits(s, p, n);
+  if (p < s.size() && s[p] == sep) {
+    ++p;
+    const std::size_t dn = count_digits(s, p);
+    if (dn != 1 && dn != 2) {
+      return false;
+    }
+    f.day = *digits(s, p, dn);
+  }
+  return true;
+}
+
+// ":MM" or (basic format) "MM" at s[p], when present. False when malformed.
+bool iso_time_field(std::string_view s, std::size_t& p, bool basic, bool& present, int& value) {
+  const bool colon = p < s.size() && s[p] == ':';
+  present = colon || (basic && count_digits(s, p) >= 2);
+  if (!present) {
+    return true;
+  }
+  p += colon ? 1 : 0;
+  const auto v = digits(s, p, 2);
+  if (!v) {
+    return false;
+  }
+  value = *v;
+  return true;
+}
+
+// The time part: "Thh[:mm[:ss[.fff]]]" (or with a space instead of "T"), when present.
+bool iso_time(std::string_view s, std::size_t& p, Fields& f, bool basic) {
+  if (p + 1 >= s.size() || (s[p] != 'T' && s[p] != 't' && s[p] != ' ') || !is_digit(s[p + 1])) {
+    return true;
+  }
+  ++p;
+  const auto hh = digits(s, p, 2);
+  if (!hh) {
+    return false;
+  }
+  f.hour = *hh;
+  bool has_minutes = false;
+  if (!iso_time_field(s, p, basic, has_minutes, f.minute)) {
+    return false;
+  }
+  bool has_seconds = false;
+  if (!has_minutes || !iso_time_field(s, p, basic, has_seconds, f.second)) {
+    return !has_minutes;
+  }
+  if (!has_seconds) {
+    return true;
+  }
+  if (p < s.size() && (s[p] == '.' || s[p] == ',')) {
+    ++p;
+    const std::size_t frac = count_digits(s, p);
+    if (frac == 0) {
+      return false;
+    }
+    p += frac;  // fractions of a second are dropped
+  }
+  return true;
+}
+
 // ISO 8601 profiles used by feeds (RFC 3339, W3CDTF, Atom), plus "YYYY/MM/DD".
 std::optional<core::Timestamp> parse_iso(std::string_view s) {
   Fields f;
@@ -147,70 +232,8 @@ std::optional<core::Timestamp> parse_iso(std::string_view s) {
   f.month = 1;
   f.day = 1;
   bool basic = false;
-  if (p == s.size()) {
-    return assemble(f);
-  }
-  if (s[p] == '-' || s[p] == '/') {
-    const char sep = s[p++];
-    const std::size_t n = count_digits(s, p);
-    if (n == 3 && sep == '-') {
-      f.ordinal = *digits(s, p, 3);
-    } else if (n == 1 || n == 2) {
-      f.month = *digits(s, p, n);
-      if (p < s.size() && s[p] == sep) {
-        ++p;
-        const std::size_t dn = count_digits(s, p);
-        if (dn != 1 && dn != 2) {
-          return std::nullopt;
-        }
-        f.day = *digits(s, p, dn);
-      }
-    } else {
-      return std::nullopt;
-    }
-  } else if (count_digits(s, p) == 4) {
-    basic = true;
-    f.month = *digits(s, p, 2);
-    f.day = *digits(s, p, 2);
-  } else {
-    return std::nullopt;
-  }
-  if (p < s.size() && (s[p] == 'T' || s[p] == 't' || s[p] == ' ') && p + 1 < s.size()
-      && is_digit(s[p + 1])) {
-    ++p;
-    const auto hh = digits(s, p, 2);
-    if (!hh) {
-      return std::nullopt;
-    }
-    f.hour = *hh;
-    const bool colon = p < s.size() && s[p] == ':';
-    if (colon || (basic && count_digits(s, p) >= 2)) {
-      p += colon ? 1 : 0;
-      const auto mm = digits(s, p, 2);
-      if (!mm) {
-        return std::nullopt;
-      }
-      f.minute = *mm;
-      const bool colon2 = p < s.size() && s[p] == ':';
-      if (colon2 || (basic && !colon && count_digits(s, p) >= 2)) {
-        p += colon2 ? 1 : 0;
-        const auto ss = digits(s, p, 2);
-        if (!ss) {
-          return std::nullopt;
-        }
-        f.second = *ss;
-        if (p < s.size() && (s[p] == '.' || s[p] == ',')) {
-          ++p;
-          const std::size_t frac = count_digits(s, p);
-          if (frac == 0) {
-            return std::nullopt;
-          }
-          p += frac;
-        }
-      }
-    }
-  }
-  if (!iso_zone(s, p, f.offset_minutes)) {
+  if (!iso_date_rest(s, p, f, basic) || !iso_time(s, p, f, basic)
+      || !iso_zone(s, p, f.offset_minutes)) {
     return std::nullopt;
   }
   return assemble(f);
@@ -414,6 +437,82 @@ std::optional<int> read_offset(std::string_view s, std::size_t& i) {
   return sign * (hh * 60 + mm);
 }
 
+bool is_separator(char c) {
+  return is_space(c) || c == '-' || c == '/' || c == '.' || c == ',' || c == '(' || c == ')';
+}
+
+bool is_word_char(char c) {
+  return is_ascii_alpha(c) || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// "15:04[:05[.123]]" or the French "15h04", whose hour `hour` was read and s[p] is ':', 'h'
+// or 'H'. Advances p past it. False when malformed.
+bool read_time(std::string_view s, std::size_t& p, int hour, Token& t) {
+  const char sep = s[p++];
+  const std::size_t mn = count_digits(s, p);
+  if (mn != 2 && !(mn == 1 && sep == ':')) {
+    return false;
+  }
+  t.kind = TokKind::Time;
+  t.h = hour;
+  t.m = *digits(s, p, mn);
+  if (sep != ':' || p >= s.size() || s[p] != ':') {
+    return true;
+  }
+  ++p;
+  if (count_digits(s, p) != 2) {
+    return false;
+  }
+  t.s = *digits(s, p, 2);
+  if (p < s.size() && (s[p] == '.' || s[p] == ',') && count_digits(s, p + 1) > 0) {
+    p += 1 + count_digits(s, p + 1);
+  }
+  return true;
+}
+
+// A number, or a time when one follows. Advances i. False when malformed.
+bool read_number(std::string_view s, std::size_t& i, Token& t) {
+  const std::size_t n = count_digits(s, i);
+  if (n > 4) {
+    return false;
+  }
+  const int v = *digits(s, i, n);
+  const bool time_follows =
+      n <= 2 && i < s.size()
+      && (s[i] == ':' || ((s[i] == 'h' || s[i] == 'H') && count_digits(s, i + 1) == 2));
+  if (time_follows) {
+    return read_time(s, i, v, t);
+  }
+  t.kind = TokKind::Number;
+  t.value = v;
+  t.length = n;
+  return true;
+}
+
+// The token at s[i]: a numeric zone (when `offset`), a number or time, or a word. False for
+// characters no date has (';', '@', '"', ...).
+bool read_token(std::string_view s, std::size_t& i, bool offset, Token& t) {
+  t = Token{};
+  const char c = s[i];
+  if (offset) {
+    const auto off = read_offset(s, i);
+    t.kind = TokKind::Offset;
+    t.value = off.value_or(0);
+    return off.has_value();
+  }
+  if (is_digit(c)) {
+    return read_number(s, i, t);
+  }
+  if (!is_word_char(c)) {
+    return false;
+  }
+  t.kind = TokKind::Word;
+  while (i < s.size() && is_word_char(s[i])) {
+    append_lower(t, s, i);
+  }
+  return true;
+}
+
 // Splits the text into tokens. False when it holds something no date has.
 bool tokenize(std::string_view s, std::array<Token, kMaxTokens>& toks, std::size_t& count) {
   count = 0;
@@ -421,92 +520,21 @@ bool tokenize(std::string_view s, std::array<Token, kMaxTokens>& toks, std::size
   std::size_t i = 0;
   while (i < s.size()) {
     const char c = s[i];
-    if (is_space(c) || c == '-' || c == '/' || c == '.' || c == ',' || c == '(' || c == ')') {
+    // After the time, a sign starts a numeric zone; before it, '-' separates "02-Jan-06".
+    const bool offset =
+        c == '+' || (c == '-' && seen_time && i + 1 < s.size() && is_digit(s[i + 1]));
+    if (is_separator(c) && !offset) {
       if (c == ',' && count > 0) {
         toks[count - 1].comma_after = true;
-      }
-      // After the time, a sign starts a numeric zone; before it, '-' separates "02-Jan-06".
-      if ((c == '-') && seen_time && i + 1 < s.size() && is_digit(s[i + 1])) {
-        if (count == kMaxTokens) {
-          return false;
-        }
-        const auto off = read_offset(s, i);
-        if (!off) {
-          return false;
-        }
-        toks[count].kind = TokKind::Offset;
-        toks[count++].value = *off;
-        continue;
       }
       ++i;
       continue;
     }
-    if (count == kMaxTokens) {
+    if (count == kMaxTokens || !read_token(s, i, offset, toks[count])) {
       return false;
     }
-    Token& t = toks[count];
-    t = Token{};
-    if (c == '+') {
-      const auto off = read_offset(s, i);
-      if (!off) {
-        return false;
-      }
-      t.kind = TokKind::Offset;
-      t.value = *off;
-      ++count;
-      continue;
-    }
-    if (is_digit(c)) {
-      const std::size_t n = count_digits(s, i);
-      if (n > 4) {
-        return false;
-      }
-      std::size_t p = i;
-      const int v = *digits(s, p, n);
-      // "15:04[:05[.123]]" or the French "15h04".
-      if (n <= 2 && p < s.size()
-          && (s[p] == ':' || ((s[p] == 'h' || s[p] == 'H') && count_digits(s, p + 1) == 2))) {
-        const char sep = s[p];
-        ++p;
-        const std::size_t mn = count_digits(s, p);
-        if (mn != 2 && !(mn == 1 && sep == ':')) {
-          return false;
-        }
-        t.kind = TokKind::Time;
-        t.h = v;
-        t.m = *digits(s, p, mn);
-        if (sep == ':' && p < s.size() && s[p] == ':') {
-          ++p;
-          const std::size_t sn = count_digits(s, p);
-          if (sn != 2) {
-            return false;
-          }
-          t.s = *digits(s, p, 2);
-          if (p < s.size() && (s[p] == '.' || s[p] == ',') && count_digits(s, p + 1) > 0) {
-            p += 1 + count_digits(s, p + 1);
-          }
-        }
-        seen_time = true;
-        i = p;
-        ++count;
-        continue;
-      }
-      t.kind = TokKind::Number;
-      t.value = v;
-      t.length = n;
-      i = p;
-      ++count;
-      continue;
-    }
-    if (is_ascii_alpha(c) || static_cast<unsigned char>(c) >= 0x80) {
-      t.kind = TokKind::Word;
-      while (i < s.size() && (is_ascii_alpha(s[i]) || static_cast<unsigned char>(s[i]) >= 0x80)) {
-        append_lower(t, s, i);
-      }
-      ++count;
-      continue;
-    }
-    return false;  // ';', '@', '"', ... have no place in a date
+    seen_time = seen_time || toks[count].kind == TokKind::Time;
+    ++count;
   }
   return true;
 }
@@ -549,6 +577,68 @@ void apply_numbers(const std::array<Token, kMaxTokens>& toks, std::size_t count,
   }
 }
 
+// The month: a leading word followed by a comma is a day name, even when it spells a month in
+// some language ("mar," is Tuesday in Spanish); otherwise the first month word wins. Returns
+// the token index, or kMaxTokens.
+std::size_t find_month(const std::array<Token, kMaxTokens>& toks, std::size_t count, int& month) {
+  for (std::size_t k = 0; k < count; ++k) {
+    if (toks[k].kind != TokKind::Word || (k == 0 && toks[k].comma_after && count > 1)) {
+      continue;
+    }
+    if (const auto m = month_of(toks[k].view())) {
+      month = *m;
+      return k;
+    }
+  }
+  return kMaxTokens;
+}
+
+// A word other than the month: "am"/"pm" after the time, or a zone name. A numeric offset
+// wins over a name: "+0200 (CEST)", and "GMT+2" (the name comes first and the offset token
+// overrides it); words before the month are day names. False for an impossible "13 pm".
+bool apply_word(std::string_view w, bool seen_time, bool zone_allowed, Fields& f) {
+  if (seen_time && (w == "pm" || w == "am")) {
+    if (f.hour > 12 || f.hour == 0) {
+      return false;
+    }
+    f.hour = (f.hour % 12) + (w == "pm" ? 12 : 0);
+    return true;
+  }
+  if (const auto z = zone_allowed ? zone_of(w) : std::nullopt) {
+    f.offset_minutes = *z;
+  }
+  return true;
+}
+
+// The time, the zone and "am"/"pm", into f. False for an impossible "13 pm".
+bool apply_time_and_zone(const std::array<Token, kMaxTokens>& toks, std::size_t count,
+                         std::size_t month_index, bool have_offset, Fields& f) {
+  bool seen_time = false;
+  for (std::size_t k = 0; k < count; ++k) {
+    const Token& t = toks[k];
+    if (t.kind == TokKind::Time && !seen_time) {
+      seen_time = true;
+      f.hour = t.h;
+      f.minute = t.m;
+      f.second = t.s;
+      continue;
+    }
+    if (t.kind == TokKind::Offset) {
+      f.offset_minutes = t.value;
+      have_offset = true;
+      continue;
+    }
+    if (t.kind != TokKind::Word || k == month_index) {
+      continue;
+    }
+    const bool zone_allowed = !have_offset && (seen_time || k > month_index);
+    if (!apply_word(t.view(), seen_time, zone_allowed, f)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::optional<core::Timestamp> parse_rfc822_like(std::string_view s) {
   std::array<Token, kMaxTokens> toks;
   std::size_t count = 0;
@@ -556,20 +646,8 @@ std::optional<core::Timestamp> parse_rfc822_like(std::string_view s) {
     return std::nullopt;
   }
   Interpretation r;
-  // The month: a leading word followed by a comma is a day name, even when it spells a month
-  // in some language ("mar," is Tuesday in Spanish); otherwise the first month word wins.
-  std::size_t month_index = kMaxTokens;
-  for (std::size_t k = 0; k < count; ++k) {
-    if (toks[k].kind != TokKind::Word || (k == 0 && toks[k].comma_after && count > 1)) {
-      continue;
-    }
-    if (const auto m = month_of(toks[k].view())) {
-      r.month = *m;
-      month_index = k;
-      break;
-    }
-  }
-  if (r.month == 0) {
+  const std::size_t month_index = find_month(toks, count, r.month);
+  if (month_index == kMaxTokens) {
     return std::nullopt;
   }
   apply_numbers(toks, count, r);
@@ -584,33 +662,8 @@ std::optional<core::Timestamp> parse_rfc822_like(std::string_view s) {
     f.year += r.year < 50 ? 2000 : 1900;
   }
   f.offset_minutes = r.offset;
-  bool have_offset = r.have_offset;
-  bool seen_time = false;
-  for (std::size_t k = 0; k < count; ++k) {
-    const Token& t = toks[k];
-    if (t.kind == TokKind::Time && !seen_time) {
-      seen_time = true;
-      f.hour = t.h;
-      f.minute = t.m;
-      f.second = t.s;
-    } else if (t.kind == TokKind::Offset) {
-      f.offset_minutes = t.value;
-      have_offset = true;
-    } else if (t.kind == TokKind::Word && k != month_index) {
-      const std::string_view w = t.view();
-      if (seen_time && (w == "pm" || w == "am")) {
-        if (f.hour > 12 || f.hour == 0) {
-          return std::nullopt;
-        }
-        f.hour = (f.hour % 12) + (w == "pm" ? 12 : 0);
-      } else if (!have_offset && (seen_time || k > month_index)) {
-        // A numeric offset wins over a name: "+0200 (CEST)", and "GMT+2" (the name comes first
-        // and the offset token overrides it).
-        if (const auto z = zone_of(w)) {
-          f.offset_minutes = *z;
-        }
-      }
-    }
+  if (!apply_time_and_zone(toks, count, month_index, r.have_offset, f)) {
+    return std::nullopt;
   }
   return assemble(f);
 }

@@ -109,6 +109,11 @@ void record_and_substitute(const void* context, UConverterToUnicodeArgs* args,
   UCNV_TO_U_CALLBACK_SUBSTITUTE(nullptr, args, code_units, length, reason, err);
 }
 
+// U_FAILURE() yields ICU's UBool; this says bool.
+bool failed(UErrorCode err) {
+  return err > U_ZERO_ERROR;
+}
+
 struct ConverterCloser {
   void operator()(UConverter* c) const { ucnv_close(c); }
 };
@@ -118,12 +123,12 @@ std::optional<std::string> convert_with_icu(std::string_view bytes, const std::s
                                             bool& substituted) {
   UErrorCode err = U_ZERO_ERROR;
   std::unique_ptr<UConverter, ConverterCloser> cnv(ucnv_open(charset.c_str(), &err));
-  if (U_FAILURE(err) || !cnv) {
+  if (failed(err) || !cnv) {
     return std::nullopt;
   }
   ConversionFlags flags;
   ucnv_setToUCallBack(cnv.get(), record_and_substitute, &flags, nullptr, nullptr, &err);
-  if (U_FAILURE(err)
+  if (failed(err)
       || bytes.size() > static_cast<std::size_t>(std::numeric_limits<int32_t>::max() / 4)) {
     return std::nullopt;
   }
@@ -139,7 +144,7 @@ std::optional<std::string> convert_with_icu(std::string_view bytes, const std::s
     n = ucnv_toAlgorithmic(UCNV_UTF8, cnv.get(), out.data(), static_cast<int32_t>(out.size()),
                            bytes.data(), source_length, &err);
   }
-  if (U_FAILURE(err) || n < 0) {
+  if (failed(err) || n < 0) {
     return std::nullopt;
   }
   out.resize(static_cast<std::size_t>(n));
@@ -196,14 +201,62 @@ DecodedDocument decode_wide(std::string_view bytes, const Bom& bom) {
   if (!text) {
     bool multibyte = false;
     std::string repaired = repair_utf8(body, &multibyte);
-    return DecodedDocument(std::move(repaired), "utf-8",
-                           "cannot convert from " + charset + ": read as UTF-8");
+    return {std::move(repaired), "utf-8", "cannot convert from " + charset + ": read as UTF-8"};
   }
   std::optional<std::string> problem;
   if (substituted) {
     problem = "bytes invalid in " + charset + " replaced with U+FFFD";
   }
-  return DecodedDocument(std::move(*text), charset, std::move(problem));
+  return {std::move(*text), charset, std::move(problem)};
+}
+
+using Declared = std::vector<std::pair<std::string, const char*>>;  // charset, where it said so
+
+// The charsets the HTTP header and the XML declaration name, in that order, without
+// duplicates. A UTF-16 declaration on 8-bit bytes (no BOM, no zero bytes in "<?xml") is a
+// common slip that XML parsers ignore too: the bytes would not even have reached here.
+Declared declared_charsets(std::string_view body, std::string_view content_type) {
+  Declared declared;
+  if (auto http = charset_from_content_type(content_type)) {
+    declared.emplace_back(canonical_charset(*http), "HTTP");
+  }
+  if (auto xml = charset_from_xml_declaration(body)) {
+    std::string c = canonical_charset(*xml);
+    if (declared.empty() || declared.front().first != c) {
+      declared.emplace_back(std::move(c), "XML declaration");
+    }
+  }
+  std::erase_if(declared, [](const auto& d) { return is_utf16_or_32(d.first); });
+  return declared;
+}
+
+// Bytes that are not valid UTF-8: the first declared legacy charset that converts them.
+// `skipped` says which declarations did not fit, for the problem text.
+std::optional<DecodedDocument> decode_declared(std::string_view body, const Declared& declared,
+                                               std::string& skipped) {
+  for (const auto& [charset, source] : declared) {
+    if (charset == "utf-8") {
+      skipped = "declared as utf-8 (" + std::string(source) + ") but not valid UTF-8";
+      continue;
+    }
+    bool substituted = false;
+    std::optional<std::string> text = charset == "windows-1252"
+                                          ? from_windows1252(body)
+                                          : convert_with_icu(body, charset, substituted);
+    if (!text) {
+      skipped = "unknown charset " + charset + " (" + std::string(source) + ")";
+      continue;
+    }
+    std::optional<std::string> problem;
+    if (!skipped.empty()) {
+      problem = skipped;
+      problem->append(": read as ").append(charset);
+    } else if (substituted) {
+      problem = "bytes invalid in " + charset + " replaced with U+FFFD";
+    }
+    return DecodedDocument(std::move(*text), charset, std::move(problem));
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -277,60 +330,23 @@ DecodedDocument decode_document(std::string_view bytes, std::string_view content
     return decode_wide(bytes, bom);
   }
   const std::string_view body = bytes.substr(bom.length);
-
-  std::vector<std::pair<std::string, const char*>> declared;  // charset, where it came from
-  if (bom.length == 0) {
-    if (auto http = charset_from_content_type(content_type)) {
-      declared.emplace_back(canonical_charset(*http), "HTTP");
-    }
-    if (auto xml = charset_from_xml_declaration(body)) {
-      std::string c = canonical_charset(*xml);
-      if (declared.empty() || declared.front().first != c) {
-        declared.emplace_back(std::move(c), "XML declaration");
-      }
-    }
-  }
-  // A UTF-16 declaration on 8-bit bytes (no BOM, no zero bytes in "<?xml") is a common slip
-  // that XML parsers ignore too: the bytes would not even have reached here.
-  std::erase_if(declared, [](const auto& d) { return is_utf16_or_32(d.first); });
+  // A UTF-8 BOM outweighs any declaration (RFC 7303 §3).
+  const Declared declared = bom.length == 0 ? declared_charsets(body, content_type) : Declared{};
 
   const Utf8Scan scan = scan_utf8(body);
   if (scan.valid) {
     if (!scan.non_ascii || declared.empty() || declared.front().first == "utf-8") {
-      return DecodedDocument(body, "utf-8");
+      return {body, "utf-8"};
     }
     // Declared legacy, but the bytes are valid UTF-8 with multi-byte sequences.
-    return DecodedDocument(std::string(body), "utf-8",
-                           "declared as " + declared.front().first + " (" + declared.front().second
-                               + ") but the bytes are valid UTF-8: read as utf-8");
+    std::string problem = "declared as " + declared.front().first;
+    problem.append(" (").append(declared.front().second);
+    problem.append(") but the bytes are valid UTF-8: read as utf-8");
+    return {std::string(body), "utf-8", std::move(problem)};
   }
-
   std::string skipped;
-  for (const auto& [charset, source] : declared) {
-    if (charset == "utf-8") {
-      skipped = "declared as utf-8 (" + std::string(source) + ") but not valid UTF-8";
-      continue;
-    }
-    if (charset == "windows-1252") {
-      std::optional<std::string> problem;
-      if (!skipped.empty()) {
-        problem = skipped + ": read as windows-1252";
-      }
-      return DecodedDocument(from_windows1252(body), "windows-1252", std::move(problem));
-    }
-    bool substituted = false;
-    std::optional<std::string> text = convert_with_icu(body, charset, substituted);
-    if (!text) {
-      skipped = "unknown charset " + charset + " (" + std::string(source) + ")";
-      continue;
-    }
-    std::optional<std::string> problem;
-    if (!skipped.empty()) {
-      problem = skipped + ": read as " + charset;
-    } else if (substituted) {
-      problem = "bytes invalid in " + charset + " replaced with U+FFFD";
-    }
-    return DecodedDocument(std::move(*text), charset, std::move(problem));
+  if (std::optional<DecodedDocument> d = decode_declared(body, declared, skipped)) {
+    return std::move(*d);
   }
   if (skipped.empty()) {
     skipped = "not valid UTF-8";
@@ -339,8 +355,8 @@ DecodedDocument decode_document(std::string_view bytes, std::string_view content
   // by taking every byte that is not part of a UTF-8 sequence as windows-1252.
   bool multibyte = false;
   std::string repaired = repair_utf8(body, &multibyte);
-  return DecodedDocument(std::move(repaired), multibyte ? "utf-8" : "windows-1252",
-                         skipped + ": invalid bytes read as windows-1252");
+  return {std::move(repaired), multibyte ? "utf-8" : "windows-1252",
+          skipped + ": invalid bytes read as windows-1252"};
 }
 
 }  // namespace vigie::ingest

@@ -19,7 +19,7 @@ class DecodedDocument {
   DecodedDocument(std::string owned, std::string encoding, std::optional<std::string> problem);
 
   // The text, UTF-8, without a byte order mark. Always valid UTF-8.
-  std::string_view text() const { return owned_ ? std::string_view(*owned_) : borrowed_; }
+  std::string_view text() const { return owned_ ? std::string_view{*owned_} : borrowed_; }
   // The charset the bytes were read as, lower case: "utf-8", "windows-1252", "utf-16le", ...
   const std::string& encoding() const { return encoding_; }
   // Set when the bytes contradicted their declarations or had to be repaired; the text says

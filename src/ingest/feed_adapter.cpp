@@ -198,6 +198,8 @@ class XmlAdapter {
   core::FeedContent content(wire::Text& t) const;
   std::vector<core::FeedLink> links(const std::vector<wire::Link>& in) const;
   std::optional<core::FeedEntry> entry(wire::Entry& in) const;
+  core::FeedEntry head(const wire::Entry& in) const;
+  void body(wire::Entry& in, core::FeedEntry& e) const;
   void meta(core::FeedMeta& out) const;
 
   wire::XmlFeed& w_;
@@ -298,7 +300,7 @@ std::vector<core::FeedCategory> categories_of(const std::vector<wire::Category>&
   return out;
 }
 
-std::optional<core::FeedEntry> XmlAdapter::entry(wire::Entry& in) const {
+core::FeedEntry XmlAdapter::head(const wire::Entry& in) const {
   core::FeedEntry e;
   if (in.id) {
     e.id = opt(*in.id);
@@ -322,21 +324,18 @@ std::optional<core::FeedEntry> XmlAdapter::entry(wire::Entry& in) const {
     }
   }
   e.categories = categories_of(in.categories);
-  // Everything but the HTML is known: let the caller skip entries it already has before
-  // paying for sanitising.
-  if (o_.keep_entry != nullptr && *o_.keep_entry && !(*o_.keep_entry)(e)) {
-    return std::nullopt;
-  }
+  return e;
+}
 
+void XmlAdapter::body(wire::Entry& in, core::FeedEntry& e) const {
   wire::Text* summary = in.summary ? &*in.summary : in.alt_summary ? &*in.alt_summary : nullptr;
   // Feeds often repeat the content as the description: sanitise it once.
   std::size_t same = in.contents.size();
-  if (summary != nullptr) {
-    for (std::size_t k = 0; k < in.contents.size() && same == in.contents.size(); ++k) {
-      const wire::Text& c = in.contents[k];
-      if (c.value == summary->value && c.type == summary->type && c.base == summary->base) {
-        same = k;
-      }
+  for (std::size_t k = 0; summary != nullptr && k < in.contents.size(); ++k) {
+    const wire::Text& c = in.contents[k];
+    if (c.value == summary->value && c.type == summary->type && c.base == summary->base) {
+      same = k;
+      break;
     }
   }
   if (summary != nullptr && same == in.contents.size()) {
@@ -354,6 +353,16 @@ std::optional<core::FeedEntry> XmlAdapter::entry(wire::Entry& in) const {
   if (e.summary && trim(*e.summary).empty()) {
     e.summary.reset();
   }
+}
+
+std::optional<core::FeedEntry> XmlAdapter::entry(wire::Entry& in) const {
+  core::FeedEntry e = head(in);
+  // Everything but the HTML is known: let the caller skip entries it already has before
+  // paying for sanitising.
+  if (o_.keep_entry != nullptr && *o_.keep_entry && !(*o_.keep_entry)(e)) {
+    return std::nullopt;
+  }
+  body(in, e);
   return e;
 }
 
@@ -411,79 +420,114 @@ core::ParsedFeed adapt_xml_feed(wire::XmlFeed&& feed, const AdaptOptions& option
   return XmlAdapter(consumed, options).run();
 }
 
-core::ParsedFeed adapt_json_feed(wire::JsonFeed&& w, const AdaptOptions& options) {
-  // JSON Feed has no xml:base: URLs resolve against the document, else the feed_url it names.
-  const std::string base(options.base_url.empty() ? std::string_view(w.feed_url)
-                                                  : options.base_url);
-  const auto resolve = [&base](std::string_view href) { return core::resolve_url(base, href); };
-  const html::SanitizeOptions so{base, options.keep_images};
+namespace {
 
+// JSON Feed has no xml:base: URLs resolve against the document, else the feed_url it names.
+class JsonAdapter {
+ public:
+  JsonAdapter(wire::JsonFeed& w, const AdaptOptions& o)
+      : w_(w),
+        o_(o),
+        base_(o.base_url.empty() ? std::string_view{w.feed_url} : o.base_url),
+        sanitize_options_{base_, o.keep_images} {}
+
+  core::ParsedFeed run();
+
+ private:
+  std::string resolve(std::string_view href) const { return core::resolve_url(base_, href); }
+  core::FeedEntry head(const wire::JsonItem& it, const OptString& feed_author) const;
+  void body(wire::JsonItem& it, core::FeedEntry& e) const;
+
+  wire::JsonFeed& w_;
+  const AdaptOptions& o_;
+  std::string base_;
+  html::SanitizeOptions sanitize_options_;
+};
+
+OptString author_of(const std::vector<wire::JsonAuthor>& authors) {
+  if (authors.empty()) {
+    return std::nullopt;
+  }
+  return opt(authors.front().name.empty() ? authors.front().url : authors.front().name);
+}
+
+// Everything but the HTML.
+core::FeedEntry JsonAdapter::head(const wire::JsonItem& it, const OptString& feed_author) const {
+  core::FeedEntry e;
+  e.id = it.id ? opt(*it.id) : std::nullopt;
+  e.title = opt(collapse_whitespace(it.title));
+  const auto add_link = [&](const char* rel, const std::string& href) {
+    if (!trim(href).empty()) {
+      e.links.push_back(core::FeedLink{rel, std::nullopt, resolve(href), {}, {}, {}});
+    }
+  };
+  add_link("alternate", it.url);
+  if (!e.links.empty()) {
+    e.link = e.links.front().href;
+  }
+  add_link("related", it.external_url);
+  add_link("thumbnail", it.image);
+  for (const wire::JsonAttachment& a : it.attachments) {
+    core::FeedLink l{"enclosure",  opt(a.mime_type), resolve(a.url),
+                     opt(a.title), a.size_in_bytes,  {}};
+    e.enclosures.push_back(core::FeedEnclosure{l.href, l.type, l.length});
+    e.links.push_back(std::move(l));
+  }
+  e.published = date_of(it.date_published);
+  e.updated = date_of(it.date_modified);
+  // JSON Feed 1.1: item authors default to the feed's.
+  e.author = it.authors.empty() ? feed_author : author_of(it.authors);
+  for (const std::string& tag : it.tags) {
+    if (OptString term = opt(tag)) {
+      e.categories.push_back(core::FeedCategory{std::move(term), std::nullopt, std::nullopt});
+    }
+  }
+  return e;
+}
+
+void JsonAdapter::body(wire::JsonItem& it, core::FeedEntry& e) const {
+  if (!trim(it.content_html).empty()) {
+    e.content.push_back({"text/html", sanitize_html(it.content_html, sanitize_options_)});
+  }
+  if (!trim(it.content_text).empty()) {
+    e.content.push_back({"text/plain", std::move(it.content_text)});
+  }
+  e.summary = opt(it.summary);
+  if (!e.summary && !e.content.empty()) {
+    e.summary = opt(e.content.front().value);
+  }
+}
+
+core::ParsedFeed JsonAdapter::run() {
   core::ParsedFeed out;
-  out.format = w.format;
-  out.feed.title = opt(collapse_whitespace(w.title));
-  if (!trim(w.home_page_url).empty()) {
-    out.feed.link = resolve(w.home_page_url);
+  out.format = w_.format;
+  out.feed.title = opt(collapse_whitespace(w_.title));
+  if (!trim(w_.home_page_url).empty()) {
+    out.feed.link = resolve(w_.home_page_url);
   }
-  out.feed.subtitle = opt(w.description);
-  out.feed.language = opt(w.language);
-  if (!w.authors.empty()) {
-    out.feed.author =
-        opt(w.authors.front().name.empty() ? w.authors.front().url : w.authors.front().name);
+  out.feed.subtitle = opt(w_.description);
+  out.feed.language = opt(w_.language);
+  out.feed.author = author_of(w_.authors);
+  if (!w_.hub_urls.empty()) {
+    out.feed.hub = resolve(w_.hub_urls.front());
   }
-  if (!w.hub_urls.empty()) {
-    out.feed.hub = resolve(w.hub_urls.front());
-  }
-  out.entries.reserve(w.items.size());
-  for (wire::JsonItem& it : w.items) {
-    core::FeedEntry e;
-    e.id = it.id ? opt(*it.id) : std::nullopt;
-    e.title = opt(collapse_whitespace(it.title));
-    if (!trim(it.url).empty()) {
-      e.link = resolve(it.url);
-      e.links.push_back(core::FeedLink{"alternate", std::nullopt, *e.link, {}, {}, {}});
-    }
-    if (!trim(it.external_url).empty()) {
-      e.links.push_back(
-          core::FeedLink{"related", std::nullopt, resolve(it.external_url), {}, {}, {}});
-    }
-    if (!trim(it.image).empty()) {
-      e.links.push_back(core::FeedLink{"thumbnail", std::nullopt, resolve(it.image), {}, {}, {}});
-    }
-    for (const wire::JsonAttachment& a : it.attachments) {
-      core::FeedLink l{"enclosure",  opt(a.mime_type), resolve(a.url),
-                       opt(a.title), a.size_in_bytes,  {}};
-      e.enclosures.push_back(core::FeedEnclosure{l.href, l.type, l.length});
-      e.links.push_back(std::move(l));
-    }
-    e.published = date_of(it.date_published);
-    e.updated = date_of(it.date_modified);
-    if (!it.authors.empty()) {
-      e.author =
-          opt(it.authors.front().name.empty() ? it.authors.front().url : it.authors.front().name);
-    } else if (!w.authors.empty()) {
-      e.author = out.feed.author;  // JSON Feed §: item authors default to the feed's
-    }
-    for (const std::string& tag : it.tags) {
-      if (OptString term = opt(tag)) {
-        e.categories.push_back(core::FeedCategory{std::move(term), std::nullopt, std::nullopt});
-      }
-    }
-    if (options.keep_entry != nullptr && *options.keep_entry && !(*options.keep_entry)(e)) {
+  out.entries.reserve(w_.items.size());
+  for (wire::JsonItem& it : w_.items) {
+    core::FeedEntry e = head(it, out.feed.author);
+    if (o_.keep_entry != nullptr && *o_.keep_entry && !(*o_.keep_entry)(e)) {
       continue;
     }
-    if (!trim(it.content_html).empty()) {
-      e.content.push_back({"text/html", sanitize_html(it.content_html, so)});
-    }
-    if (!trim(it.content_text).empty()) {
-      e.content.push_back({"text/plain", std::move(it.content_text)});
-    }
-    e.summary = opt(it.summary);
-    if (!e.summary && !e.content.empty()) {
-      e.summary = opt(e.content.front().value);
-    }
+    body(it, e);
     out.entries.push_back(std::move(e));
   }
   return out;
+}
+
+}  // namespace
+
+core::ParsedFeed adapt_json_feed(wire::JsonFeed&& feed, const AdaptOptions& options) {
+  wire::JsonFeed consumed = std::move(feed);
+  return JsonAdapter(consumed, options).run();
 }
 
 }  // namespace vigie::ingest

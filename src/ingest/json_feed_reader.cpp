@@ -17,7 +17,9 @@ constexpr std::size_t kMaxDepth = 64;
 
 // nlohmann's SAX events into a DOM, keeping whatever was complete when a syntax error stops
 // the parse (a feed cut short still has its first items), and refusing absurd nesting.
-class DomBuilder {
+// bugprone-exception-escape: only through nlohmann's destructor, which may allocate; running
+// out of memory there ends the process, as anywhere else.
+class DomBuilder {  // NOLINT(bugprone-exception-escape)
  public:
   bool null() { return put(Json(nullptr)) != nullptr; }
   bool boolean(bool v) { return put(Json(v)) != nullptr; }
@@ -176,6 +178,8 @@ core::Error not_a_feed(const std::string& why) {
                      "ingest: not a feed: " + why};
 }
 
+void read_feed_members(const Json& root, wire::JsonFeed& feed);
+
 core::Result<JsonReadResult> read(std::string_view utf8) {
   DomBuilder dom;
   Json::sax_parse(utf8.begin(), utf8.end(), &dom);
@@ -204,19 +208,7 @@ core::Result<JsonReadResult> read(std::string_view utf8) {
   } else {
     return tl::unexpected(not_a_feed("a JSON object that is not a JSON Feed"));
   }
-  r.feed.title = str(root, "title");
-  r.feed.home_page_url = str(root, "home_page_url");
-  r.feed.feed_url = str(root, "feed_url");
-  r.feed.description = str(root, "description");
-  r.feed.language = str(root, "language");
-  r.feed.authors = authors_of(root);
-  if (const auto hubs = root.find("hubs"); hubs != root.end() && hubs->is_array()) {
-    for (const Json& h : *hubs) {
-      if (h.is_object() && !str(h, "url").empty()) {
-        r.feed.hub_urls.push_back(str(h, "url"));
-      }
-    }
-  }
+  read_feed_members(root, r.feed);
   if (has_items) {
     for (const Json& o : *items) {
       if (o.is_object()) {
@@ -230,6 +222,22 @@ core::Result<JsonReadResult> read(std::string_view utf8) {
   }
   r.problem = std::move(problem);
   return r;
+}
+
+void read_feed_members(const Json& root, wire::JsonFeed& feed) {
+  feed.title = str(root, "title");
+  feed.home_page_url = str(root, "home_page_url");
+  feed.feed_url = str(root, "feed_url");
+  feed.description = str(root, "description");
+  feed.language = str(root, "language");
+  feed.authors = authors_of(root);
+  if (const auto hubs = root.find("hubs"); hubs != root.end() && hubs->is_array()) {
+    for (const Json& h : *hubs) {
+      if (h.is_object() && !str(h, "url").empty()) {
+        feed.hub_urls.push_back(str(h, "url"));
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -40,37 +40,41 @@ char32_t windows1252_to_unicode(unsigned char b) {
 }
 
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  const unsigned char b0 = p[i];
+  const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) {
     return 1;
   }
-  auto cont = [&](std::size_t k) { return i + k < n && (p[i + k] & 0xC0) == 0x80; };
+  // Unicode 15 table 3-7: the lead byte fixes the length and the range of the second byte
+  // (which rules out overlong forms, surrogates and values past U+10FFFF).
+  std::size_t len = 0;
+  unsigned char lo = 0x80;
+  unsigned char hi = 0xBF;
   if (b0 >= 0xC2 && b0 <= 0xDF) {
-    return cont(1) ? 2 : 0;
+    len = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3;
+    lo = b0 == 0xE0 ? 0xA0 : lo;
+    hi = b0 == 0xED ? 0x9F : hi;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4;
+    lo = b0 == 0xF0 ? 0x90 : lo;
+    hi = b0 == 0xF4 ? 0x8F : hi;
+  } else {
+    return 0;
   }
-  if (b0 >= 0xE0 && b0 <= 0xEF) {
-    if (!cont(1) || !cont(2)) {
+  if (i + len > s.size()) {
+    return 0;
+  }
+  const auto b1 = static_cast<unsigned char>(s[i + 1]);
+  if (b1 < lo || b1 > hi) {
+    return 0;
+  }
+  for (std::size_t k = 2; k < len; ++k) {
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
       return 0;
     }
-    const unsigned char b1 = p[i + 1];
-    if ((b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 >= 0xA0)) {
-      return 0;  // overlong, or a surrogate
-    }
-    return 3;
   }
-  if (b0 >= 0xF0 && b0 <= 0xF4) {
-    if (!cont(1) || !cont(2) || !cont(3)) {
-      return 0;
-    }
-    const unsigned char b1 = p[i + 1];
-    if ((b0 == 0xF0 && b1 < 0x90) || (b0 == 0xF4 && b1 >= 0x90)) {
-      return 0;  // overlong, or past U+10FFFF
-    }
-    return 4;
-  }
-  return 0;
+  return len;
 }
 
 std::string repair_utf8(std::string_view s, bool* saw_multibyte) {

@@ -98,9 +98,9 @@ std::string_view value_of(const xmlChar* const* a) {
 }
 
 bool is_void_element(std::string_view name) {
-  static constexpr std::string_view kVoid[] = {"br",    "img",    "hr",    "input", "meta",
-                                               "link",  "area",   "base",  "col",   "embed",
-                                               "param", "source", "track", "wbr"};
+  static constexpr std::array<std::string_view, 14> kVoid = {
+      "br",   "img", "hr",    "input", "meta",   "link",  "area",
+      "base", "col", "embed", "param", "source", "track", "wbr"};
   for (const std::string_view v : kVoid) {
     if (iequals(v, name)) {
       return true;
@@ -381,17 +381,13 @@ std::optional<TextType> FeedBuilder::text_type(Ns ns, const Attrs& a, TextType r
   if (iequals(mode, "base64")) {
     return std::nullopt;
   }
-  TextType t = TextType::Text;
-  if (type.empty() || iequals(type, "text") || iequals(type, "text/plain")
-      || iequals(type, "plain")) {
-    t = TextType::Text;
-  } else if (iequals(type, "html") || iequals(type, "text/html")) {
+  TextType t = TextType::Text;  // also for "text", "plain", "text/plain" and other text/*
+  if (iequals(type, "html") || iequals(type, "text/html")) {
     t = TextType::Html;
   } else if (iequals(type, "xhtml") || iequals(type, "application/xhtml+xml")) {
     t = TextType::Xhtml;
-  } else if (type.rfind("text/", 0) == 0) {
-    t = TextType::Text;
-  } else {
+  } else if (!type.empty() && !iequals(type, "text") && !iequals(type, "plain")
+             && type.rfind("text/", 0) != 0) {
     return std::nullopt;  // binary or other media content: nothing to show as text
   }
   if (t == TextType::Html && iequals(mode, "xml")) {
@@ -707,6 +703,33 @@ std::string FeedBuilder::take_trimmed() {
   return std::move(b);
 }
 
+// A category's text is its term, unless its term attribute said it already (Atom).
+void FeedBuilder::end_category() {
+  wire::Category& c = entry().categories.back();
+  if (c.term.empty()) {
+    c.term = std::string(trim(cap_.buf));
+  }
+  if (c.term.empty()) {
+    entry().categories.pop_back();
+  }
+}
+
+// itunes:keywords and media:keywords: comma-separated terms.
+void FeedBuilder::end_keywords() {
+  std::string_view rest = cap_.buf;
+  while (!rest.empty()) {
+    const std::size_t comma = rest.find(',');
+    const std::string_view term = trim(rest.substr(0, comma));
+    if (!term.empty()) {
+      entry().categories.push_back(wire::Category{std::string(term), cap_.scheme, {}});
+    }
+    if (comma == std::string_view::npos) {
+      break;
+    }
+    rest.remove_prefix(comma + 1);
+  }
+}
+
 void FeedBuilder::end_capture() {
   cap_.active = false;
   const auto take_text = [this]() {
@@ -771,32 +794,10 @@ void FeedBuilder::end_capture() {
         links().pop_back();
       }
       return;
-    case Target::CategoryText: {
-      wire::Category& c = entry().categories.back();
-      const std::string_view term = trim(cap_.buf);
-      if (c.term.empty()) {
-        c.term = std::string(term);
-      }
-      if (c.term.empty()) {
-        entry().categories.pop_back();
-      }
-      return;
-    }
-    case Target::Keywords: {
-      std::string_view rest = cap_.buf;
-      while (!rest.empty()) {
-        const std::size_t comma = rest.find(',');
-        const std::string_view term = trim(rest.substr(0, comma));
-        if (!term.empty()) {
-          entry().categories.push_back(wire::Category{std::string(term), cap_.scheme, {}});
-        }
-        if (comma == std::string_view::npos) {
-          break;
-        }
-        rest.remove_prefix(comma + 1);
-      }
-      return;
-    }
+    case Target::CategoryText:
+      return end_category();
+    case Target::Keywords:
+      return end_keywords();
     case Target::PersonName:
       return set_plain(people().back().name);
     case Target::PersonEmail:

@@ -150,6 +150,8 @@ class FeedBuilder {
   }
   void begin_plain(Target t) { begin(t, TextType::Text, false); }
   void end_capture();
+  void end_category();
+  void end_keywords();
   // The captured text without surrounding whitespace, moved out of the capture buffer.
   std::string take_trimmed();
   void capture_child_start(std::string_view local, const Attrs& a);

@@ -114,9 +114,9 @@ bool is_xml_char(char32_t cp) {
 }
 
 void append_char_ref(std::string& out, char32_t cp) {
-  char buf[16];
-  const int n = std::snprintf(buf, sizeof buf, "&#x%X;", static_cast<unsigned>(cp));
-  out.append(buf, static_cast<std::size_t>(n));
+  std::array<char, 16> buf{};
+  const int n = std::snprintf(buf.data(), buf.size(), "&#x%X;", static_cast<unsigned>(cp));
+  out.append(buf.data(), static_cast<std::size_t>(n));
 }
 
 // Copy-on-write rewriting of the body: `out` is only started at the first change.
@@ -164,6 +164,8 @@ class BodyRewriter {
     }
   }
   std::size_t reference(std::size_t i);
+  std::size_t numeric_reference(std::size_t i);
+  std::size_t named_reference(std::size_t i);
   std::size_t cdata_section(std::size_t i);
   std::size_t comment(std::size_t i);
   std::size_t special(std::size_t i);
@@ -181,8 +183,68 @@ class BodyRewriter {
 };
 
 // Handles the reference at s_[i] == '&'; returns the index to continue from.
-std::size_t BodyRewriter::reference(std::size_t i) {
+// "&#123;" or "&#x7B;" at s_[i]; returns the index to continue from.
+std::size_t BodyRewriter::numeric_reference(std::size_t i) {
   const std::size_t n = s_.size();
+  std::size_t j = i + 2;
+  const bool hex = j < n && (s_[j] == 'x' || s_[j] == 'X');
+  j += hex ? 1 : 0;
+  const std::size_t digits_start = j;
+  char32_t cp = 0;
+  while (j < n && (hex ? is_hex(s_[j]) : is_digit(s_[j])) && j - digits_start < 9) {
+    const char c = s_[j];
+    const unsigned d =
+        is_digit(c) ? static_cast<unsigned>(c - '0') : static_cast<unsigned>((c | 0x20) - 'a' + 10);
+    cp = cp * (hex ? 16u : 10u) + d;
+    ++j;
+  }
+  if (j == digits_start || j >= n || s_[j] != ';') {
+    replace(i, i + 1, "&amp;");
+    note(i, "malformed character reference, kept as text");
+    return i + 1;
+  }
+  if (cp >= 0x80 && cp <= 0x9F) {
+    std::string ref;
+    append_char_ref(ref, windows1252_to_unicode(static_cast<unsigned char>(cp)));
+    replace(i, j + 1, ref);
+  } else if (!is_xml_char(cp)) {
+    replace(i, j + 1, "&#xFFFD;");
+    note(i, "reference to a character XML forbids, replaced with U+FFFD");
+  }
+  return j + 1;
+}
+
+// "&name;" at s_[i] (s_[i + 1] is a letter); returns the index to continue from, or npos when
+// no ";" closes the name.
+std::size_t BodyRewriter::named_reference(std::size_t i) {
+  const std::size_t n = s_.size();
+  std::size_t j = i + 1;
+  while (j < n && (is_alpha(s_[j]) || is_digit(s_[j])) && j - i <= 32) {
+    ++j;
+  }
+  if (j >= n || s_[j] != ';') {
+    return std::string_view::npos;
+  }
+  const std::string_view name = s_.substr(i + 1, j - i - 1);
+  if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos") {
+    return j + 1;
+  }
+  if (const auto e = find_named_entity(name)) {
+    std::string ref;
+    append_char_ref(ref, e->first);
+    if (e->second != 0) {
+      append_char_ref(ref, e->second);
+    }
+    replace(i, j + 1, ref);
+    return j + 1;
+  }
+  replace(i, i + 1, "&amp;");
+  note(i, "undefined entity &%s; kept as text", name);
+  return j + 1;
+}
+
+// Handles the reference at s_[i] == '&'; returns the index to continue from.
+std::size_t BodyRewriter::reference(std::size_t i) {
   // Escaped HTML is mostly &lt; &gt; &amp; &quot;: settle those first.
   const std::string_view rest = s_.substr(i + 1, 5);
   if (rest.substr(0, 3) == "lt;" || rest.substr(0, 3) == "gt;") {
@@ -194,56 +256,12 @@ std::size_t BodyRewriter::reference(std::size_t i) {
   if (rest == "quot;" || rest == "apos;") {
     return i + 6;
   }
-  std::size_t j = i + 1;
-  if (j < n && s_[j] == '#') {
-    ++j;
-    const bool hex = j < n && (s_[j] == 'x' || s_[j] == 'X');
-    j += hex ? 1 : 0;
-    const std::size_t digits_start = j;
-    char32_t cp = 0;
-    while (j < n && (hex ? is_hex(s_[j]) : is_digit(s_[j])) && j - digits_start < 9) {
-      const char c = s_[j];
-      const unsigned d = is_digit(c) ? static_cast<unsigned>(c - '0')
-                                     : static_cast<unsigned>((c | 0x20) - 'a' + 10);
-      cp = cp * (hex ? 16u : 10u) + d;
-      ++j;
-    }
-    if (j == digits_start || j >= n || s_[j] != ';') {
-      replace(i, i + 1, "&amp;");
-      note(i, "malformed character reference, kept as text");
-      return i + 1;
-    }
-    if (cp >= 0x80 && cp <= 0x9F) {
-      std::string ref;
-      append_char_ref(ref, windows1252_to_unicode(static_cast<unsigned char>(cp)));
-      replace(i, j + 1, ref);
-    } else if (!is_xml_char(cp)) {
-      replace(i, j + 1, "&#xFFFD;");
-      note(i, "reference to a character XML forbids, replaced with U+FFFD");
-    }
-    return j + 1;
+  if (!rest.empty() && rest[0] == '#') {
+    return numeric_reference(i);
   }
-  if (j < n && is_alpha(s_[j])) {
-    while (j < n && (is_alpha(s_[j]) || is_digit(s_[j])) && j - i <= 32) {
-      ++j;
-    }
-    if (j < n && s_[j] == ';') {
-      const std::string_view name = s_.substr(i + 1, j - i - 1);
-      if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos") {
-        return j + 1;
-      }
-      if (const auto e = find_named_entity(name)) {
-        std::string ref;
-        append_char_ref(ref, e->first);
-        if (e->second != 0) {
-          append_char_ref(ref, e->second);
-        }
-        replace(i, j + 1, ref);
-        return j + 1;
-      }
-      replace(i, i + 1, "&amp;");
-      note(i, "undefined entity &%s; kept as text", name);
-      return j + 1;
+  if (!rest.empty() && is_alpha(rest[0])) {
+    if (const std::size_t next = named_reference(i); next != std::string_view::npos) {
+      return next;
     }
   }
   replace(i, i + 1, "&amp;");
@@ -364,12 +382,10 @@ void BodyRewriter::run() {
   }
 }
 
-}  // namespace
-
-PreparedXml prepare_xml(std::string_view s) {
-  PreparedXml r;
+// Where the root element starts: after leading junk (when an XML declaration follows it),
+// the declaration, comments, processing instructions and the DOCTYPE.
+std::size_t skip_prolog(std::string_view s, bool& junk, bool& doctype, bool& entities) {
   std::size_t pos = 0;
-  std::optional<std::string> prolog_problem;
   while (pos < s.size() && is_space(s[pos])) {
     ++pos;
   }
@@ -378,12 +394,11 @@ PreparedXml prepare_xml(std::string_view s) {
     // skip to the XML declaration when one follows and no feed element comes before it.
     const std::size_t decl = s.substr(0, 4096).find("<?xml");
     if (decl != std::string_view::npos && decl > pos && !has_feed_root(s.substr(pos, decl - pos))) {
-      prolog_problem = "text before the XML declaration ignored";
+      junk = true;
       pos = decl;
     }
   }
-  bool in_prolog = true;
-  while (in_prolog && pos < s.size()) {
+  while (pos < s.size()) {
     while (pos < s.size() && is_space(s[pos])) {
       ++pos;
     }
@@ -395,14 +410,26 @@ PreparedXml prepare_xml(std::string_view s) {
       end = s.find("-->", pos + 4);
       end = end == std::string_view::npos ? s.size() : end + 3;
     } else if (starts_with_ci(s, pos, "<!DOCTYPE")) {
-      end = skip_doctype(s, pos, r.declared_entities_);
-      r.dropped_doctype_ = true;
+      end = skip_doctype(s, pos, entities);
+      doctype = true;
     } else {
-      in_prolog = false;
+      return pos;
     }
-    if (end != std::string_view::npos) {
-      pos = end;
-    }
+    pos = end;
+  }
+  return pos;
+}
+
+}  // namespace
+
+PreparedXml prepare_xml(std::string_view utf8) {
+  const std::string_view s = utf8;
+  PreparedXml r;
+  bool junk = false;
+  const std::size_t pos = skip_prolog(s, junk, r.dropped_doctype_, r.declared_entities_);
+  std::optional<std::string> prolog_problem;
+  if (junk) {
+    prolog_problem = "text before the XML declaration ignored";
   }
   r.line_offset_ = count_newlines(s.substr(0, pos));
 

@@ -16,7 +16,7 @@ namespace vigie::ingest {
 // when nothing had to change (the common case: no copy), otherwise its own repaired copy.
 class PreparedXml {
  public:
-  std::string_view text() const { return owned_ ? std::string_view(*owned_) : borrowed_; }
+  std::string_view text() const { return owned_ ? std::string_view{*owned_} : borrowed_; }
   // Newlines dropped with the prolog, to add to the parser's line numbers in messages.
   std::size_t line_offset() const { return line_offset_; }
   // The first repair made, for people ("line 12: undefined entity &foo; kept as text"), and
@@ -35,7 +35,7 @@ class PreparedXml {
       return std::nullopt;
     }
     const CdataPiece& p = cdata_[n];
-    return (p.in_arena ? std::string_view(cdata_arena_) : source_).substr(p.offset, p.length);
+    return (p.in_arena ? std::string_view{cdata_arena_} : source_).substr(p.offset, p.length);
   }
 
   struct CdataPiece {

@@ -74,11 +74,11 @@ core::Error not_a_feed(std::string why) {
 
 core::Result<XmlReadResult> read_xml_feed(const PreparedXml& doc, std::string_view base_url) {
   // libxml2 must be initialised once before concurrent use (its documented threading rule).
-  static const bool initialised = [] {
+  static const bool kLibxmlReady = [] {
     xmlInitParser();
     return true;
   }();
-  (void)initialised;
+  (void)kLibxmlReady;
 
   const std::string_view text = doc.text();
   if (text.empty()) {

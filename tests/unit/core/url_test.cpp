@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "core/url.h"
 
+#include <initializer_list>
+
 #include <gtest/gtest.h>
 
 namespace vigie::core {
@@ -14,7 +16,7 @@ struct ResolveCase {
 // RFC 3986 §5.4.1 and §5.4.2, verbatim.
 TEST(UrlTest, ResolvesTheReferenceExamplesOfRfc3986) {
   constexpr const char* kBase = "http://a/b/c/d;p?q";
-  const ResolveCase cases[] = {
+  const std::initializer_list<ResolveCase> cases = {
       {"g:h", "g:h"},
       {"g", "http://a/b/c/g"},
       {"./g", "http://a/b/c/g"},
@@ -69,7 +71,7 @@ TEST(UrlTest, ResolvesTheShapesFeedsUse) {
     const char* ref;
     const char* expected;
   };
-  const Case cases[] = {
+  const std::initializer_list<Case> cases = {
       {"http://example.com", "item/1", "http://example.com/item/1"},
       {"http://example.com", "/item/1", "http://example.com/item/1"},
       {"https://example.com/feed/", "../a.html", "https://example.com/a.html"},
@@ -126,7 +128,7 @@ TEST(UrlTest, RefusesWhatIsNotAnAbsoluteUrl) {
 }
 
 TEST(UrlTest, CanonicalisesForDuplicateDetection) {
-  const ResolveCase cases[] = {
+  const std::initializer_list<ResolveCase> cases = {
       {"HTTP://Example.COM", "http://example.com/"},
       {"http://example.com:80/a", "http://example.com/a"},
       {"https://example.com:443/a", "https://example.com/a"},

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "ingest/date_parser.h"
 
+#include <initializer_list>
+
 #include <gtest/gtest.h>
 
 #include "core/time.h"
@@ -23,7 +25,7 @@ void expect_dates(const DateCase* begin, const DateCase* end) {
 }
 
 TEST(DateParserTest, ReadsRfc822AndTheWaysFeedsBreakIt) {
-  const DateCase cases[] = {
+  const std::initializer_list<DateCase> cases = {
       {"Tue, 10 Jun 2003 04:00:00 GMT", "2003-06-10T04:00:00Z"},
       {"Tue, 10 Jun 2003 04:00:00 +0000", "2003-06-10T04:00:00Z"},
       {"Tue, 10 Jun 2003 04:00:00 -0400", "2003-06-10T08:00:00Z"},
@@ -59,7 +61,7 @@ TEST(DateParserTest, ReadsRfc822AndTheWaysFeedsBreakIt) {
 }
 
 TEST(DateParserTest, ReadsNamedAndNumericZones) {
-  const DateCase cases[] = {
+  const std::initializer_list<DateCase> cases = {
       {"Wed, 02 Oct 2002 08:00:00 EST", "2002-10-02T13:00:00Z"},
       {"Wed, 02 Oct 2002 08:00:00 EDT", "2002-10-02T12:00:00Z"},
       {"Wed, 02 Oct 2002 08:00:00 CST", "2002-10-02T14:00:00Z"},
@@ -86,7 +88,7 @@ TEST(DateParserTest, ReadsNamedAndNumericZones) {
 }
 
 TEST(DateParserTest, ReadsMonthNamesInOtherLanguages) {
-  const DateCase cases[] = {
+  const std::initializer_list<DateCase> cases = {
       {"lun., 05 févr. 2024 10:00:00 +0100", "2024-02-05T09:00:00Z"},
       {"5 février 2024", "2024-02-05T00:00:00Z"},
       {"5 FÉVRIER 2024", "2024-02-05T00:00:00Z"},
@@ -108,7 +110,7 @@ TEST(DateParserTest, ReadsMonthNamesInOtherLanguages) {
 }
 
 TEST(DateParserTest, ReadsIso8601AndW3cdtf) {
-  const DateCase cases[] = {
+  const std::initializer_list<DateCase> cases = {
       {"2003-12-13T18:30:02Z", "2003-12-13T18:30:02Z"},
       {"2003-12-13T18:30:02.25Z", "2003-12-13T18:30:02Z"},
       {"2003-12-13T18:30:02+01:00", "2003-12-13T17:30:02Z"},

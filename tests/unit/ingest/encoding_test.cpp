@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "ingest/encoding.h"
 
+#include <initializer_list>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -17,7 +18,7 @@ TEST(EncodingTest, ReadsTheCharsetParameterOfContentType) {
     const char* header;
     std::optional<std::string> expected;
   };
-  const Case cases[] = {
+  const std::initializer_list<Case> cases = {
       {"application/rss+xml; charset=UTF-8", "utf-8"},
       {"text/xml;charset=\"ISO-8859-1\"", "iso-8859-1"},
       {"text/xml; foo=bar; Charset = windows-1251 ", "windows-1251"},
@@ -79,7 +80,7 @@ TEST(EncodingTest, DecodesEveryWayFeedsDeclareTheirCharset) {
     const char* encoding;
     bool problem;
   };
-  const Case cases[] = {
+  const std::initializer_list<Case> cases = {
       {"undeclared windows-1252", "<t>caf\xE9 \x93q\x94 \x80</t>", "",
        "<t>caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D \xE2\x82\xAC</t>", "windows-1252", true},
       {"declared iso-8859-1 reads as windows-1252",
@@ -101,8 +102,8 @@ TEST(EncodingTest, DecodesEveryWayFeedsDeclareTheirCharset) {
       {"unknown charset falls back to repaired UTF-8", "<t>caf\xC3\xA9 \xE9</t>",
        "text/xml; charset=x-no-such-charset", "<t>caf\xC3\xA9 \xC3\xA9</t>", "utf-8", true},
       {"a UTF-16 declaration on 8-bit bytes is ignored",
-       "<?xml version=\"1.0\" encoding=\"UTF-16\"?><t>ok</t>", "",
-       "<?xml version=\"1.0\" encoding=\"UTF-16\"?><t>ok</t>", "utf-8", false},
+       R"(<?xml version="1.0" encoding="UTF-16"?><t>ok</t>)", "",
+       R"(<?xml version="1.0" encoding="UTF-16"?><t>ok</t>)", "utf-8", false},
       {"UTF-16LE with a BOM", "\xFF\xFE<\0t\0>\0\xE9\0<\0/\0t\0>\0"s, "", "<t>\xC3\xA9</t>",
        "utf-16le", false},
       {"UTF-16BE with a BOM", "\xFE\xFF\0<\0t\0>\0\xE9\0<\0/\0t\0>"s, "", "<t>\xC3\xA9</t>",

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "ingest/xml_prepare.h"
 
+#include <initializer_list>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -34,7 +35,7 @@ struct PrepareCase {
 };
 
 TEST(XmlPrepareTest, RewritesWhatLibxml2WouldRefuse) {
-  const PrepareCase cases[] = {
+  const std::initializer_list<PrepareCase> cases = {
       {"clean documents pass unchanged", "<rss><t>a &amp; b &lt; c &#233; &#xE9;</t></rss>",
        "<rss><t>a &amp; b &lt; c &#233; &#xE9;</t></rss>", false},
       {"HTML named entities become numeric references", "<t>caf&eacute;&nbsp;&rsquo;</t>",
