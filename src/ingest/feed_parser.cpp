@@ -69,7 +69,7 @@ core::Result<core::ParsedFeed> parse(std::string_view bytes, const ParseOptions&
                             "ingest: not a feed: empty document");
   }
   if (first == '{') {
-    auto read = read_json_feed(doc.text());
+    auto read = read_json_feed(doc.text(), options.max_entries);
     if (!read) {
       return tl::unexpected(std::move(read.error()));
     }
@@ -79,7 +79,7 @@ core::Result<core::ParsedFeed> parse(std::string_view bytes, const ParseOptions&
     return feed;
   }
   const PreparedXml xml = prepare_xml(doc.text());
-  auto read = read_xml_feed(xml, options.base_url);
+  auto read = read_xml_feed(xml, options.base_url, options.max_entries);
   if (!read) {
     return tl::unexpected(std::move(read.error()));
   }

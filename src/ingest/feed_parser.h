@@ -34,6 +34,10 @@ struct ParseOptions {
   // Documents larger than this are refused before any parsing. 32 MiB holds the largest
   // podcast feeds with years of history; raise it only for a source known to need it.
   std::size_t max_bytes = std::size_t{32} * 1024 * 1024;
+  // Entries past this many are skipped (the feed is then bozo, saying so). Large podcast
+  // archives hold a few thousand; the cap bounds memory against "<item/>" repeated millions of
+  // times.
+  std::size_t max_entries = 20000;
   // Optional. Called once per entry with everything but its summary and content (id, title,
   // links, dates, author, categories, enclosures); entries it refuses are left out of the
   // result before their HTML is sanitised, which is most of the cost of parsing. A refresh

@@ -14,6 +14,10 @@ namespace {
 using Json = nlohmann::json;
 
 constexpr std::size_t kMaxDepth = 64;
+// A JSON value costs tens of bytes in the DOM for as little as two in the text ("0,"): past
+// this many, the rest of the document is ignored. Real feeds hold tens of thousands.
+constexpr std::size_t kMaxValues = 1'000'000;
+constexpr std::size_t kMaxPerItem = 1000;  // tags, attachments, authors
 
 // nlohmann's SAX events into a DOM, keeping whatever was complete when a syntax error stops
 // the parse (a feed cut short still has its first items), and refusing absurd nesting.
@@ -53,9 +57,14 @@ class DomBuilder {  // NOLINT(bugprone-exception-escape)
   Json& root() { return root_; }
   std::optional<std::size_t> error_at() const { return error_at_; }
   bool too_deep() const { return too_deep_; }
+  bool too_many() const { return too_many_; }
 
  private:
   Json* put(Json&& v) {
+    if (++values_ > kMaxValues) {
+      too_many_ = true;
+      return nullptr;
+    }
     if (stack_.empty()) {
       root_ = std::move(v);
       return &root_;
@@ -74,7 +83,11 @@ class DomBuilder {  // NOLINT(bugprone-exception-escape)
       too_deep_ = true;
       return false;
     }
-    stack_.push_back(put(std::move(v)));
+    Json* container = put(std::move(v));
+    if (container == nullptr) {
+      return false;
+    }
+    stack_.push_back(container);
     return true;
   }
 
@@ -83,6 +96,8 @@ class DomBuilder {  // NOLINT(bugprone-exception-escape)
   std::string key_;
   std::optional<std::size_t> error_at_;
   bool too_deep_ = false;
+  bool too_many_ = false;
+  std::size_t values_ = 0;
 };
 
 std::string str(const Json& obj, const char* key) {
@@ -126,6 +141,9 @@ std::vector<wire::JsonAuthor> authors_of(const Json& obj) {
   };
   if (const auto it = obj.find("authors"); it != obj.end() && it->is_array()) {
     for (const Json& a : *it) {
+      if (out.size() >= kMaxPerItem) {
+        break;
+      }
       add(a);
     }
   }
@@ -150,6 +168,9 @@ wire::JsonItem item_of(const Json& o) {
   item.authors = authors_of(o);
   if (const auto it = o.find("tags"); it != o.end() && it->is_array()) {
     for (const Json& t : *it) {
+      if (item.tags.size() >= kMaxPerItem) {
+        break;
+      }
       if (t.is_string()) {
         item.tags.push_back(t.get<std::string>());
       }
@@ -157,6 +178,9 @@ wire::JsonItem item_of(const Json& o) {
   }
   if (const auto it = o.find("attachments"); it != o.end() && it->is_array()) {
     for (const Json& a : *it) {
+      if (item.attachments.size() >= kMaxPerItem) {
+        break;
+      }
       if (!a.is_object()) {
         continue;
       }
@@ -180,7 +204,7 @@ core::Error not_a_feed(const std::string& why) {
 
 void read_feed_members(const Json& root, wire::JsonFeed& feed);
 
-core::Result<JsonReadResult> read(std::string_view utf8) {
+core::Result<JsonReadResult> read(std::string_view utf8, std::size_t max_entries) {
   DomBuilder dom;
   Json::sax_parse(utf8.begin(), utf8.end(), &dom);
   Json& root = dom.root();
@@ -191,6 +215,8 @@ core::Result<JsonReadResult> read(std::string_view utf8) {
   std::optional<std::string> problem;
   if (dom.too_deep()) {
     problem = "JSON nested deeper than 64 levels: the rest was ignored";
+  } else if (dom.too_many()) {
+    problem = "more than a million JSON values: the rest was ignored";
   } else if (dom.error_at()) {
     problem = "JSON syntax error at byte " + std::to_string(*dom.error_at())
               + ": what came before it was kept";
@@ -211,6 +237,12 @@ core::Result<JsonReadResult> read(std::string_view utf8) {
   read_feed_members(root, r.feed);
   if (has_items) {
     for (const Json& o : *items) {
+      if (r.feed.items.size() >= max_entries) {
+        problem = problem ? problem
+                          : "more than " + std::to_string(max_entries)
+                                + " entries: the rest were ignored";
+        break;
+      }
       if (o.is_object()) {
         r.feed.items.push_back(item_of(o));
       } else if (!problem) {
@@ -242,9 +274,9 @@ void read_feed_members(const Json& root, wire::JsonFeed& feed) {
 
 }  // namespace
 
-core::Result<JsonReadResult> read_json_feed(std::string_view utf8) {
+core::Result<JsonReadResult> read_json_feed(std::string_view utf8, std::size_t max_entries) {
   try {
-    return read(utf8);
+    return read(utf8, max_entries);
   } catch (const std::bad_alloc&) {
     return core::make_error(core::ErrorCode::Internal, "ingest.out_of_memory",
                             "ingest: ran out of memory while reading JSON");

@@ -3,6 +3,7 @@
 
 // The JSON stage of feed parsing: JSON Feed 1.0/1.1 into wire::JsonFeed. Pure, thread-safe.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,12 +21,14 @@ struct JsonReadResult {
 };
 
 // Reads UTF-8 JSON text. Parsing is exception-free and iterative; nesting deeper than 64
-// levels is refused (no feed needs it). A document cut short keeps what was complete.
+// levels, more than a million values, items past `max_entries` and tags, attachments or
+// authors past 1,000 in one item are ignored, and said in `problem` (memory stays within a
+// small multiple of the input). A document cut short keeps what was complete.
 //
 // Errors:
 // - "ingest.not_a_feed" (InvalidInput): not a JSON object, or an object that is not a JSON
 //   Feed (no "version" naming jsonfeed.org and no "items" array).
 // - "ingest.out_of_memory" (Internal): an allocation failed.
-core::Result<JsonReadResult> read_json_feed(std::string_view utf8);
+core::Result<JsonReadResult> read_json_feed(std::string_view utf8, std::size_t max_entries);
 
 }  // namespace vigie::ingest

@@ -16,6 +16,12 @@ constexpr std::string_view kXmlNamespace = "http://www.w3.org/XML/1998/namespace
 // ours. It bounds the work later stages (sanitising, indexing) do per field.
 constexpr std::size_t kMaxFieldBytes = std::size_t{4} * 1024 * 1024;
 
+// Per entry (and for the feed): links, categories, authors, contents. Every element a document
+// adds costs memory out of proportion to its few bytes ("<category/>" is 11 bytes, its wire
+// struct a hundred): caps keep memory within a small multiple of the input.
+constexpr std::size_t kMaxPerEntry = 1000;
+constexpr std::size_t kMaxBases = 10000;  // distinct xml:base values
+
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) {
     return false;
@@ -187,7 +193,7 @@ void FeedBuilder::start(const xmlChar* local, const xmlChar* prefix, const xmlCh
     // xml:base resolves against the base in effect; only http(s) results are accepted, so a
     // document cannot make its links "javascript:" or "file:" (feedparser does the same).
     std::string resolved = core::resolve_url(feed_.bases[b], *xb);
-    if (core::is_http_url(resolved)) {
+    if (core::is_http_url(resolved) && has_room(feed_.bases.size(), kMaxBases, Limit::Bases)) {
       feed_.bases.push_back(std::move(resolved));
       b = static_cast<wire::BaseIndex>(feed_.bases.size() - 1);
     }
@@ -293,6 +299,36 @@ void FeedBuilder::processing_instruction(std::string_view target, std::string_vi
   if (const auto section = doc_.cdata(n)) {
     text(*section);
   }
+}
+
+bool FeedBuilder::has_room(std::size_t size, std::size_t cap, Limit which) {
+  if (size < cap) {
+    return true;
+  }
+  limits_hit_ |= static_cast<unsigned>(which);
+  return false;
+}
+
+std::optional<std::string> FeedBuilder::problem() const {
+  std::optional<std::string> p = problem_;
+  if (p && error_count_ > 1) {
+    *p += " (and " + std::to_string(error_count_ - 1) + " more XML errors)";
+  }
+  const auto add = [&p](const std::string& why) { p = p ? *p + "; " + why : why; };
+  if (truncated_) {
+    add("a field over 4 MiB was truncated");
+  }
+  if ((limits_hit_ & static_cast<unsigned>(Limit::Entries)) != 0) {
+    add("more than " + std::to_string(max_entries_) + " entries: the rest were ignored");
+  }
+  if ((limits_hit_ & static_cast<unsigned>(Limit::PerEntry)) != 0) {
+    add("more than " + std::to_string(kMaxPerEntry)
+        + " links, categories, authors or contents in an entry: the rest were ignored");
+  }
+  if ((limits_hit_ & static_cast<unsigned>(Limit::Bases)) != 0) {
+    add("more than " + std::to_string(kMaxBases) + " xml:base values: the rest were ignored");
+  }
+  return p;
 }
 
 void FeedBuilder::note_truncated() {
@@ -426,6 +462,10 @@ bool FeedBuilder::dispatch_structure(El el, Ns ns, const Attrs& a) {
       if (ns == Ns::Rss090 && feed_.format == core::FeedFormat::Rss10) {
         feed_.format = core::FeedFormat::Rss090;
       }
+      if (!has_room(feed_.entries.size(), max_entries_, Limit::Entries)) {
+        skip_depth_ = depth_;
+        return true;
+      }
       feed_.entries.emplace_back();
       entry_depth_ = depth_;
       if (std::string about = a.get("about"); !about.empty()) {
@@ -557,7 +597,7 @@ bool FeedBuilder::dispatch_links_and_terms(El el, const Attrs& a) {
       return true;
     case El::Enclosure: {
       std::string url = a.get("url");
-      if (e && !url.empty()) {
+      if (e && !url.empty() && has_room(entry().links.size(), kMaxPerEntry, Limit::PerEntry)) {
         entry().links.push_back(wire::Link{
             "enclosure", a.get("type"), std::move(url), {}, a.get("length"), {}, base()});
       }
@@ -576,7 +616,7 @@ bool FeedBuilder::dispatch_links_and_terms(El el, const Attrs& a) {
       }
       return true;
     case El::DcSubject:
-      if (e) {
+      if (e && has_room(entry().categories.size(), kMaxPerEntry, Limit::PerEntry)) {
         entry().categories.emplace_back();
         begin_plain(Target::CategoryText);
       }
@@ -600,6 +640,10 @@ bool FeedBuilder::dispatch_links_and_terms(El el, const Attrs& a) {
 }
 
 void FeedBuilder::add_link(const Attrs& a) {
+  if (!has_room(links().size(), kMaxPerEntry, Limit::PerEntry)) {
+    begin_plain(Target::Discard);
+    return;
+  }
   if (a.has("href")) {
     links().push_back(wire::Link{a.get("rel"), a.get("type"), a.get("href"), a.get("title"),
                                  a.get("length"), a.get("hreflang"), base()});
@@ -616,7 +660,7 @@ void FeedBuilder::add_media_link(const Attrs& a, std::string rel) {
     return;
   }
   std::string url = a.get("url");
-  if (url.empty()) {
+  if (url.empty() || !has_room(entry().links.size(), kMaxPerEntry, Limit::PerEntry)) {
     return;
   }
   entry().links.push_back(
@@ -624,7 +668,7 @@ void FeedBuilder::add_media_link(const Attrs& a, std::string rel) {
 }
 
 void FeedBuilder::begin_person() {
-  if (person_depth_ > 0) {
+  if (person_depth_ > 0 || !has_room(people().size(), kMaxPerEntry, Limit::PerEntry)) {
     begin_plain(Target::Discard);
     return;
   }
@@ -633,6 +677,10 @@ void FeedBuilder::begin_person() {
 }
 
 void FeedBuilder::begin_category(const Attrs& a, std::string scheme) {
+  if (!has_room(entry().categories.size(), kMaxPerEntry, Limit::PerEntry)) {
+    begin_plain(Target::Discard);
+    return;
+  }
   entry().categories.push_back(wire::Category{a.get("term"), std::move(scheme), a.get("label")});
   begin_plain(Target::CategoryText);
 }
@@ -720,7 +768,7 @@ void FeedBuilder::end_keywords() {
   while (!rest.empty()) {
     const std::size_t comma = rest.find(',');
     const std::string_view term = trim(rest.substr(0, comma));
-    if (!term.empty()) {
+    if (!term.empty() && has_room(entry().categories.size(), kMaxPerEntry, Limit::PerEntry)) {
       entry().categories.push_back(wire::Category{std::string(term), cap_.scheme, {}});
     }
     if (comma == std::string_view::npos) {
@@ -773,7 +821,8 @@ void FeedBuilder::end_capture() {
     case Target::EntryAltSummary:
       return set_once(entry().alt_summary);
     case Target::EntryContent:
-      if (!trim(cap_.buf).empty()) {
+      if (!trim(cap_.buf).empty()
+          && has_room(entry().contents.size(), kMaxPerEntry, Limit::PerEntry)) {
         entry().contents.push_back(take_text());
       }
       return;

@@ -92,7 +92,8 @@ struct Capture {
 class FeedBuilder {
  public:
   // `doc` holds the CDATA sections prepare_xml took out; it must outlive the builder.
-  FeedBuilder(std::string_view base_url, const PreparedXml& doc) : doc_(doc) {
+  FeedBuilder(std::string_view base_url, const PreparedXml& doc, std::size_t max_entries)
+      : doc_(doc), max_entries_(max_entries) {
     feed_.bases.emplace_back(base_url);
     cdata_used_.resize(doc.cdata_count());
   }
@@ -114,24 +115,18 @@ class FeedBuilder {
   }
   bool failed() const { return failed_; }
   bool not_a_feed() const { return !saw_root_ || not_a_feed_; }
-  // The first error, and how many followed it.
-  std::optional<std::string> problem() const {
-    std::optional<std::string> p = problem_;
-    if (p && error_count_ > 1) {
-      *p += " (and " + std::to_string(error_count_ - 1) + " more XML errors)";
-    }
-    if (truncated_) {
-      constexpr std::string_view kWhy = "a field over 4 MiB was truncated";
-      p = p ? *p + "; " + std::string(kWhy) : std::string(kWhy);
-    }
-    return p;
-  }
+  // What was wrong, for people: the first XML error and how many followed, fields truncated,
+  // limits reached.
+  std::optional<std::string> problem() const;
   std::size_t line_offset = 0;
   wire::XmlFeed& feed() { return feed_; }
 
  private:
   void close_current();
   void note_truncated();
+  enum class Limit : unsigned { Entries = 1, PerEntry = 2, Bases = 4 };
+  // True when a collection of `size` may grow; otherwise records that `which` was reached.
+  bool has_room(std::size_t size, std::size_t cap, Limit which);
   Ns classify_ns(const xmlChar* uri, const xmlChar* prefix);
   El classify(Ns ns, const xmlChar* local);
   void root(El el, Ns ns, const Attrs& a);
@@ -171,6 +166,8 @@ class FeedBuilder {
 
   wire::XmlFeed feed_;
   const PreparedXml& doc_;
+  std::size_t max_entries_;
+  unsigned limits_hit_ = 0;
   std::vector<bool> cdata_used_;
   xmlParserCtxtPtr ctxt_ = nullptr;
   // The elements open as the document's tags say (see end()); depth_ is its size.

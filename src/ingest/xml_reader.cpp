@@ -72,7 +72,8 @@ core::Error not_a_feed(std::string why) {
 
 }  // namespace
 
-core::Result<XmlReadResult> read_xml_feed(const PreparedXml& doc, std::string_view base_url) {
+core::Result<XmlReadResult> read_xml_feed(const PreparedXml& doc, std::string_view base_url,
+                                          std::size_t max_entries) {
   // libxml2 must be initialised once before concurrent use (its documented threading rule).
   static const bool kLibxmlReady = [] {
     xmlInitParser();
@@ -88,7 +89,7 @@ core::Result<XmlReadResult> read_xml_feed(const PreparedXml& doc, std::string_vi
     return core::make_error(core::ErrorCode::InvalidInput, "ingest.too_large",
                             "ingest: document over 2 GiB");
   }
-  FeedBuilder builder(base_url, doc);
+  FeedBuilder builder(base_url, doc, max_entries);
   builder.line_offset = doc.line_offset();
 
   xmlSAXHandler sax{};

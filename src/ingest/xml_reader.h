@@ -5,6 +5,7 @@
 // xml_wire.h in one pass, without building a DOM. Pure, thread-safe (each call has its own
 // parser context; libxml2 is initialised once, on first use).
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,7 +24,10 @@ struct XmlReadResult {
 };
 
 // Reads a document prepared by prepare_xml. `base_url` is the document URL, against which
-// xml:base values and relative links resolve (may be empty).
+// xml:base values and relative links resolve (may be empty). Entries past `max_entries` are
+// skipped, as are links, categories, authors and contents past 1,000 in one entry and
+// xml:base values past 10,000 (each said in `problem`): memory stays within a small multiple
+// of the input whatever it holds.
 //
 // libxml2 runs with XML_PARSE_NONET and recover mode, without entity substitution or DTD
 // loading (the DOCTYPE is already gone), and with its default size limits (10 MB text nodes,
@@ -34,6 +38,7 @@ struct XmlReadResult {
 // - "ingest.not_a_feed" (InvalidInput): the root element is not rss, rdf:RDF, feed or
 //   channel, or there is no root element (an HTML page, binary data, empty input).
 // - "ingest.out_of_memory" (Internal): an allocation failed mid-parse.
-core::Result<XmlReadResult> read_xml_feed(const PreparedXml& doc, std::string_view base_url);
+core::Result<XmlReadResult> read_xml_feed(const PreparedXml& doc, std::string_view base_url,
+                                          std::size_t max_entries);
 
 }  // namespace vigie::ingest

@@ -135,6 +135,51 @@ TEST(FeedSecurityTest, TruncatesAnOversizedFieldAndSaysSo) {
   EXPECT_EQ(f.entries[1].title, "After");
 }
 
+TEST(FeedSecurityTest, CapsWhatATinyElementCanMakeUsAllocate) {
+  ParseOptions o;
+  o.max_entries = 100;
+  std::string many_items = "<rss version=\"2.0\"><channel>";
+  for (int i = 0; i < 150; ++i) {
+    many_items += "<item/>";
+  }
+  many_items += "<item><title>";
+  for (int i = 0; i < 1500; ++i) {
+    many_items += "<category>c" + std::to_string(i) + "</category>";
+  }
+  many_items += "</title></item></channel></rss>";
+  auto f = parse_feed(many_items, o);
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->entries.size(), 100u);
+  EXPECT_EQ(f->bozo_reason, "more than 100 entries: the rest were ignored");
+
+  o.max_entries = 1000;
+  std::string categories = "<rss version=\"2.0\"><channel><item>";
+  for (int i = 0; i < 1500; ++i) {
+    categories += "<category>c" + std::to_string(i) + "</category>";
+  }
+  categories += "</item></channel></rss>";
+  f = parse_feed(categories, o);
+  ASSERT_TRUE(f);
+  ASSERT_EQ(f->entries.size(), 1u);
+  EXPECT_EQ(f->entries[0].categories.size(), 1000u);
+  EXPECT_TRUE(f->bozo);
+
+  o.max_entries = 5;
+  std::string json = R"({"version": "https://jsonfeed.org/version/1.1", "items": [)";
+  for (int i = 0; i < 10; ++i) {
+    json += std::string(i > 0 ? "," : "") + R"({"id": ")" + std::to_string(i) + R"("})";
+  }
+  json += R"(], "x": [)";
+  for (int i = 0; i < 1'100'000; ++i) {
+    json += i > 0 ? ",0" : "0";
+  }
+  json += "]}";
+  f = parse_feed(json, o);
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->entries.size(), 5u);
+  EXPECT_EQ(f->bozo_reason, "more than a million JSON values: the rest was ignored");
+}
+
 TEST(FeedSecurityTest, SalvagesBrokenXmlAndSaysWhy) {
   const core::ParsedFeed f = parse_fixture("rss20_broken_unclosed.xml");
   EXPECT_TRUE(f.bozo);
