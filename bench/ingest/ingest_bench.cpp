@@ -17,9 +17,8 @@
 #include <thread>
 #include <vector>
 
-#include <unistd.h>
-
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include "service/index_sync.h"
 #include "service/ingest_service.h"
@@ -59,8 +58,8 @@ int main(int argc, char** argv) {
     docs.push_back(ss.str());
     bytes += docs.back().size();
   }
-  const auto dir = std::filesystem::temp_directory_path() /
-                   fmt::format("vigie-bench-ingest-{}", static_cast<long>(::getpid()));
+  const auto dir = std::filesystem::temp_directory_path()
+                   / fmt::format("vigie-bench-ingest-{}", static_cast<long>(::getpid()));
   std::filesystem::create_directories(dir);
   auto store = vigie::storage::sqlite::SqliteStore::open({.path = (dir / "b.db").string()});
   auto index = vigie::storage::XapianIndex::open((dir / "b.index").string());

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <future>
-#include <thread>
 #include <memory>
 #include <ostream>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -117,8 +117,8 @@ void run_ingest(const IngestArgs& args, CliContext& ctx) {
   if (auto st = s.index.catch_up(); !st) {
     ctx.fail(st.error());
   }
-  ctx.out << fmt::format(fmt::runtime(ctx.tr("cli.ingest.summary")), totals.files,
-                         totals.entries, totals.inserted, totals.updated, totals.unchanged)
+  ctx.out << fmt::format(fmt::runtime(ctx.tr("cli.ingest.summary")), totals.files, totals.entries,
+                         totals.inserted, totals.updated, totals.unchanged)
           << '\n';
 }
 

@@ -76,9 +76,8 @@ void print_json(const service::SearchPage& page, CliContext& ctx) {
         {"snippet_html", r.snippet_html},
     });
   }
-  nlohmann::json doc = {{"query", page.understood},
-                        {"total", page.estimated_total},
-                        {"results", std::move(results)}};
+  nlohmann::json doc = {
+      {"query", page.understood}, {"total", page.estimated_total}, {"results", std::move(results)}};
   ctx.out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
@@ -89,10 +88,12 @@ void print_text(const service::SearchPage& page, CliContext& ctx) {
   std::size_t n = 0;
   for (const auto& r : page.results) {
     const auto& it = r.item;
-    ctx.out << fmt::format("{:>2}. {}\n", ++n, html_to_terminal(r.title_html.empty() ? it.title : r.title_html, ctx.terminal));
-    ctx.out << fmt::format("    {} · {} · {}\n", r.source_title,
-                           it.published_at ? core::format_iso8601(*it.published_at).substr(0, 10) : "-",
-                           it.lang);
+    ctx.out << fmt::format(
+        "{:>2}. {}\n", ++n,
+        html_to_terminal(r.title_html.empty() ? it.title : r.title_html, ctx.terminal));
+    ctx.out << fmt::format(
+        "    {} · {} · {}\n", r.source_title,
+        it.published_at ? core::format_iso8601(*it.published_at).substr(0, 10) : "-", it.lang);
     if (!r.snippet_html.empty()) {
       ctx.out << "    " << html_to_terminal(r.snippet_html, ctx.terminal) << '\n';
     }

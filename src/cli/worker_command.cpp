@@ -14,8 +14,7 @@ void print_refresh_report(const service::RefreshReport& r, CliContext& ctx);
 void add_worker_command(CLI::App& app, CliContext& ctx) {
   CLI::App* cmd = app.add_subcommand("worker", ctx.tr("cli.worker.help"));
   cmd->callback([&ctx] {
-    ctx.out << fmt::format(fmt::runtime(ctx.tr("cli.worker.started")),
-                           ctx.provider.database_path())
+    ctx.out << fmt::format(fmt::runtime(ctx.tr("cli.worker.started")), ctx.provider.database_path())
             << std::endl;
     auto passes = ctx.provider.run_worker([&ctx](const core::Result<service::RefreshReport>& r) {
       if (!r) {

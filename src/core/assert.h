@@ -8,13 +8,12 @@
 #include <cstdio>
 #include <cstdlib>
 
-#define VIGIE_CHECK(cond, msg)                                                     \
-  do {                                                                             \
-    if (!(cond)) {                                                                 \
-      std::fprintf(stderr, "%s:%d: check failed: %s (%s)\n", __FILE__, __LINE__, \
-                   #cond, msg);                                                    \
-      std::abort();                                                                \
-    }                                                                              \
+#define VIGIE_CHECK(cond, msg)                                                                \
+  do {                                                                                        \
+    if (!(cond)) {                                                                            \
+      std::fprintf(stderr, "%s:%d: check failed: %s (%s)\n", __FILE__, __LINE__, #cond, msg); \
+      std::abort();                                                                           \
+    }                                                                                         \
   } while (false)
 
 #ifdef NDEBUG

@@ -16,7 +16,20 @@ namespace vigie::core {
 
 using OptString = std::optional<std::string>;
 
-enum class FeedFormat { Unknown, Rss090, Rss091, Rss092, Rss093, Rss094, Rss20, Rss10, Atom03, Atom10, JsonFeed10, JsonFeed11 };
+enum class FeedFormat {
+  Unknown,
+  Rss090,
+  Rss091,
+  Rss092,
+  Rss093,
+  Rss094,
+  Rss20,
+  Rss10,
+  Atom03,
+  Atom10,
+  JsonFeed10,
+  JsonFeed11
+};
 
 struct FeedLink {
   std::string rel = "alternate";  // default when the document gives none
@@ -47,10 +60,10 @@ struct FeedContent {
 
 struct FeedEntry {
   OptString id;
-  OptString title;  // plain text, entities decoded
-  OptString link;   // the first alternate link, absolute
+  OptString title;              // plain text, entities decoded
+  OptString link;               // the first alternate link, absolute
   std::vector<FeedLink> links;  // enclosures appear here too (rel "enclosure")
-  OptString summary;  // falls back to the first content when the entry has no summary
+  OptString summary;            // falls back to the first content when the entry has no summary
   std::vector<FeedContent> content;
   std::optional<Timestamp> published;
   std::optional<Timestamp> updated;
@@ -66,14 +79,14 @@ struct FeedMeta {
   std::optional<Timestamp> updated;
   OptString language;
   OptString author;
-  OptString hub;  // WebSub hub advertised by the feed, if any
+  OptString hub;                   // WebSub hub advertised by the feed, if any
   std::optional<int> ttl_minutes;  // RSS <ttl>
 };
 
 struct ParsedFeed {
   FeedFormat format = FeedFormat::Unknown;
-  bool bozo = false;          // the document was broken and salvaged (or partly so)
-  OptString bozo_reason;      // why, for people: "unclosed tag at line 12", ...
+  bool bozo = false;      // the document was broken and salvaged (or partly so)
+  OptString bozo_reason;  // why, for people: "unclosed tag at line 12", ...
   FeedMeta feed;
   std::vector<FeedEntry> entries;
 };

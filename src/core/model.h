@@ -44,7 +44,7 @@ struct Source {
   SourceId id = 0;
   OrgId org_id = 0;  // the operator that owns it
   SourceKind kind = SourceKind::Feed;
-  std::string url;   // feed URL, or a stable "file:" / "manual:" name for local sources
+  std::string url;  // feed URL, or a stable "file:" / "manual:" name for local sources
   std::string title;
   std::optional<std::string> site_url;
   std::vector<std::string> tags;  // OPML folders become tags

@@ -31,7 +31,8 @@ std::optional<Timestamp> parse_iso8601_strict(std::string_view s) {
       return std::nullopt;
     }
   } else if (std::sscanf(str.c_str(), "%4d-%2u-%2uT%2d:%2d:%2dZ%c", &y, &mo, &d, &h, &mi, &se,
-                         &tail) != 6) {
+                         &tail)
+             != 6) {
     return std::nullopt;
   }
   const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{mo},
@@ -39,8 +40,8 @@ std::optional<Timestamp> parse_iso8601_strict(std::string_view s) {
   if (!ymd.ok() || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60) {
     return std::nullopt;
   }
-  return std::chrono::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} +
-         std::chrono::seconds{se};
+  return std::chrono::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi}
+         + std::chrono::seconds{se};
 }
 
 }  // namespace vigie::core

@@ -19,7 +19,11 @@ std::string format_iso8601(Timestamp t);
 // Parses exactly the format produced by format_iso8601 (and a date alone, "YYYY-MM-DD").
 std::optional<Timestamp> parse_iso8601_strict(std::string_view s);
 
-inline std::int64_t to_unix(Timestamp t) { return t.time_since_epoch().count(); }
-inline Timestamp from_unix(std::int64_t s) { return Timestamp{std::chrono::seconds{s}}; }
+inline std::int64_t to_unix(Timestamp t) {
+  return t.time_since_epoch().count();
+}
+inline Timestamp from_unix(std::int64_t s) {
+  return Timestamp{std::chrono::seconds{s}};
+}
 
 }  // namespace vigie::core

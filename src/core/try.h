@@ -9,12 +9,12 @@
 #define VIGIE_CONCAT_INNER(a, b) a##b
 #define VIGIE_CONCAT(a, b) VIGIE_CONCAT_INNER(a, b)
 
-#define VIGIE_TRY(expr)                                \
-  do {                                                 \
-    auto&& vigie_try_result_ = (expr);                 \
-    if (!vigie_try_result_) {                          \
+#define VIGIE_TRY(expr)                                 \
+  do {                                                  \
+    auto&& vigie_try_result_ = (expr);                  \
+    if (!vigie_try_result_) {                           \
       return tl::unexpected(vigie_try_result_.error()); \
-    }                                                  \
+    }                                                   \
   } while (false)
 
 #define VIGIE_TRY_ASSIGN_IMPL(tmp, decl, expr) \

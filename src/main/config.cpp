@@ -56,7 +56,8 @@ core::Status read_string(const toml::node& node, const std::string& key, std::st
 
 core::Status apply_table(Config& c, const std::string& section, const toml::table& t) {
   for (const auto& [k, node] : t) {
-    const std::string key = section.empty() ? std::string(k.str()) : section + "." + std::string(k.str());
+    const std::string key =
+        section.empty() ? std::string(k.str()) : section + "." + std::string(k.str());
     core::Status st;
     if (key == "operator") {
       st = read_string(node, key, c.operator_name);
@@ -97,12 +98,12 @@ core::Status apply_table(Config& c, const std::string& section, const toml::tabl
       st = read_int(node, key, c.worker.batch_size);
     } else if (key == "worker.idle_seconds") {
       st = read_int(node, key, c.worker.idle_seconds);
-    } else if (section.empty() && node.is_table() &&
-               (key == "storage" || key == "fetch" || key == "worker")) {
+    } else if (section.empty() && node.is_table()
+               && (key == "storage" || key == "fetch" || key == "worker")) {
       st = apply_table(c, key, *node.as_table());
     } else {
-      return tl::unexpected(invalid(fmt::format("unknown key '{}' at line {}", key,
-                                                node.source().begin.line)));
+      return tl::unexpected(
+          invalid(fmt::format("unknown key '{}' at line {}", key, node.source().begin.line)));
     }
     if (!st) {
       return st;
@@ -147,8 +148,8 @@ core::Status apply_toml(Config& config, std::string_view toml_text, const std::s
   try {
     table = toml::parse(toml_text, origin);
   } catch (const toml::parse_error& e) {
-    return tl::unexpected(invalid(fmt::format("{} line {}: {}", origin, e.source().begin.line,
-                                              e.description())));
+    return tl::unexpected(
+        invalid(fmt::format("{} line {}: {}", origin, e.source().begin.line, e.description())));
   }
   return apply_table(config, "", table);
 }
@@ -193,7 +194,8 @@ core::Status apply_env(Config& config, const std::map<std::string, std::string>&
   // override the configuration file).
   if (const auto* v = get("VIGIE_LANG")) {
     config.lang = core::choose_language(*v, "");
-  } else if (const auto* l = get("LANG"); l != nullptr && (l->starts_with("fr") || l->starts_with("en"))) {
+  } else if (const auto* l = get("LANG");
+             l != nullptr && (l->starts_with("fr") || l->starts_with("en"))) {
     config.lang = core::choose_language("", *l);
   }
   return {};

@@ -71,7 +71,8 @@ struct Config {
 // silently). Errors: "config.invalid" with the key and the line.
 core::Status apply_toml(Config& config, std::string_view toml_text, const std::string& origin);
 
-// Reads config.config_path (when set) and applies it. Errors: "config.invalid", "config.unreadable".
+// Reads config.config_path (when set) and applies it. Errors: "config.invalid",
+// "config.unreadable".
 core::Status load_config_file(Config& config);
 
 // Applies VIGIE_* variables from `env` (name -> value) over `config`; *_FILE variants read a

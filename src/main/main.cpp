@@ -8,10 +8,9 @@
 #include <span>
 #include <string>
 
+#include <CLI/CLI.hpp>
 #include <malloc.h>
 #include <unistd.h>
-
-#include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
 #include "cli/context.h"

@@ -66,8 +66,8 @@ core::Result<cli::ServiceSet*> Wiring::open() {
   p->search = std::make_unique<service::SearchService>(*p->store, *p->index, *p->sync, op.id);
   service::RefreshOptions ropts;
   ropts.batch_size = config_.worker.batch_size;
-  p->refresh = std::make_unique<service::RefreshService>(
-      *p->store, *p->http, *p->ingest, *p->sync, clock_, ropts, std::random_device{}());
+  p->refresh = std::make_unique<service::RefreshService>(*p->store, *p->http, *p->ingest, *p->sync,
+                                                         clock_, ropts, std::random_device{}());
   // Whatever a crash left between the store and the index is replayed now.
   VIGIE_TRY(p->sync->catch_up());
   parts_ = std::move(p);

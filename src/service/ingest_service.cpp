@@ -10,8 +10,8 @@
 namespace vigie::service {
 
 core::Result<PreparedDocument> IngestService::prepare(const core::Source& source,
-                                                     std::string_view bytes,
-                                                     const DocumentContext& context) const {
+                                                      std::string_view bytes,
+                                                      const DocumentContext& context) const {
   ingest::ParseOptions opts;
   opts.base_url = context.base_url.empty() ? source.url : context.base_url;
   opts.content_type = context.content_type;
@@ -40,8 +40,7 @@ core::Result<PreparedDocument> IngestService::prepare(const core::Source& source
 }
 
 core::Result<IngestReport> IngestService::store(PreparedDocument document) {
-  VIGIE_TRY_ASSIGN(document.report.stats,
-                   store_.upsert_items(document.source.id, document.items));
+  VIGIE_TRY_ASSIGN(document.report.stats, store_.upsert_items(document.source.id, document.items));
   return std::move(document.report);
 }
 

@@ -15,11 +15,20 @@ std::string escape_html(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -29,8 +38,8 @@ std::string escape_html(std::string_view s) {
 std::string content_html(const core::FeedEntry& e) {
   const core::FeedContent* best = nullptr;
   for (const auto& c : e.content) {
-    if (best == nullptr || (best->type == "text/plain" && c.type != "text/plain") ||
-        (c.type == best->type && c.value.size() > best->value.size())) {
+    if (best == nullptr || (best->type == "text/plain" && c.type != "text/plain")
+        || (c.type == best->type && c.value.size() > best->value.size())) {
       best = &c;
     }
   }
@@ -52,8 +61,8 @@ core::Item build_item(const core::Source& source, const core::FeedEntry& e,
   it.title = e.title.value_or("");
   it.content_html = content_html(e);
   if (e.summary) {
-    it.summary_html = ingest::html::looks_like_html(*e.summary) ? *e.summary
-                                                                 : escape_html(*e.summary);
+    it.summary_html =
+        ingest::html::looks_like_html(*e.summary) ? *e.summary : escape_html(*e.summary);
   }
   const std::string& body = it.content_html.empty() ? it.summary_html : it.content_html;
   it.text = ingest::html::to_text(body);

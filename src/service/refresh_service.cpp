@@ -19,7 +19,9 @@ fetch::FetchRequest request_for(const core::Source& s) {
 
 }  // namespace
 
-double RefreshService::jitter() { return std::uniform_real_distribution<double>(0.0, 1.0)(rng_); }
+double RefreshService::jitter() {
+  return std::uniform_real_distribution<double>(0.0, 1.0)(rng_);
+}
 
 core::SourceHealth RefreshService::after_success(const core::Source& s,
                                                  const fetch::FetchResponse& r,
@@ -140,7 +142,8 @@ core::Result<RefreshReport> RefreshService::run_due() {
   // fetched at most once per pass even if its next check is still due (a frozen clock).
   std::set<core::SourceId> seen;
   for (;;) {
-    VIGIE_TRY_ASSIGN(auto candidates, store_.due_sources(clock_.now(), options_.batch_size + seen.size()));
+    VIGIE_TRY_ASSIGN(auto candidates,
+                     store_.due_sources(clock_.now(), options_.batch_size + seen.size()));
     std::vector<core::Source> due;
     for (auto& s : candidates) {
       if (seen.insert(s.id).second && due.size() < options_.batch_size) {

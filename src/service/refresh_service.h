@@ -53,8 +53,13 @@ class RefreshService {
   RefreshService(storage::Store& store, fetch::HttpClient& http, IngestService& ingest,
                  IndexSync& index, const core::Clock& clock, RefreshOptions options,
                  std::uint64_t jitter_seed)
-      : store_(store), http_(http), ingest_(ingest), index_(index), clock_(clock),
-        options_(options), rng_(jitter_seed) {}
+      : store_(store),
+        http_(http),
+        ingest_(ingest),
+        index_(index),
+        clock_(clock),
+        options_(options),
+        rng_(jitter_seed) {}
 
   // Fetches every source due now, batch after batch, until none is due.
   core::Result<RefreshReport> run_due();

@@ -25,8 +25,7 @@ core::Result<SearchPage> SearchService::search(std::string_view query,
   req.org_id = org_;
   req.offset = options.offset;
   req.limit = options.limit;
-  req.sort = options.by_date ? storage::SearchSort::Date
-                             : storage::SearchSort::Relevance;
+  req.sort = options.by_date ? storage::SearchSort::Date : storage::SearchSort::Relevance;
   VIGIE_TRY_ASSIGN(storage::SearchResults found, index_.search(req));
 
   SearchPage page;

@@ -52,7 +52,9 @@ core::Result<core::Source> SourceService::add(const AddSourceRequest& request) {
   return added;
 }
 
-core::Result<std::vector<core::Source>> SourceService::list() { return store_.list_sources(org_); }
+core::Result<std::vector<core::Source>> SourceService::list() {
+  return store_.list_sources(org_);
+}
 
 core::Result<core::Source> SourceService::find(const std::string& key) {
   if (auto id = as_id(key)) {

@@ -291,13 +291,16 @@ TEST_P(StoreContractTest, ListsItemIdsInPagesForReindexing) {
   EXPECT_EQ(fetched->size(), 2U);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Backends, StoreContractTest,
-    ::testing::Values(
-        Backend{"SqliteFile",
-                [](const testing::TempDir& d) { return open_sqlite((d / "vigie.db").string()); }},
-        Backend{"SqliteMemory", [](const testing::TempDir&) { return open_sqlite(":memory:"); }}),
-    [](const ::testing::TestParamInfo<Backend>& p) { return p.param.name; });
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest,
+                         ::testing::Values(Backend{"SqliteFile",
+                                                   [](const testing::TempDir& d) {
+                                                     return open_sqlite((d / "vigie.db").string());
+                                                   }},
+                                           Backend{"SqliteMemory",
+                                                   [](const testing::TempDir&) {
+                                                     return open_sqlite(":memory:");
+                                                   }}),
+                         [](const ::testing::TestParamInfo<Backend>& p) { return p.param.name; });
 
 }  // namespace
 }  // namespace vigie::storage

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "storage/sqlite/sqlite_db.h"
 
-#include <sqlite3.h>
-
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 namespace vigie::storage::sqlite {
 
@@ -23,7 +22,9 @@ core::Error to_error(sqlite3* db, int rc, std::string_view what) {
   }
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
 
 Statement& Statement::bind(int index, std::int64_t value) {
   sqlite3_bind_int64(stmt_, index, value);
@@ -79,7 +80,9 @@ core::Status Statement::run() {
   }
 }
 
-std::int64_t Statement::column_int(int col) const { return sqlite3_column_int64(stmt_, col); }
+std::int64_t Statement::column_int(int col) const {
+  return sqlite3_column_int64(stmt_, col);
+}
 
 std::optional<std::int64_t> Statement::column_opt_int(int col) const {
   if (sqlite3_column_type(stmt_, col) == SQLITE_NULL) {
@@ -111,9 +114,8 @@ void Statement::reset() {
 
 core::Result<std::unique_ptr<Connection>> Connection::open(const std::string& path) {
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
+  const int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     core::Error err = to_error(db, rc, "open " + path);
     sqlite3_close(db);
@@ -159,9 +161,13 @@ core::Status Connection::exec(std::string_view sql) {
   return {};
 }
 
-std::int64_t Connection::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+std::int64_t Connection::last_insert_rowid() const {
+  return sqlite3_last_insert_rowid(db_);
+}
 
-int Connection::changes() const { return sqlite3_changes(db_); }
+int Connection::changes() const {
+  return sqlite3_changes(db_);
+}
 
 core::Result<Transaction> Transaction::begin(Connection& conn) {
   if (auto st = conn.exec("BEGIN IMMEDIATE"); !st) {

@@ -106,7 +106,8 @@ core::Result<std::optional<Existing>> find_existing(Connection& conn, core::Sour
 }
 
 core::Status append_log(Connection& conn, core::ItemId id, bool removed) {
-  VIGIE_TRY_ASSIGN(Statement * s, conn.prepare("INSERT INTO index_log (item_id, removed) VALUES (?, ?)"));
+  VIGIE_TRY_ASSIGN(Statement * s,
+                   conn.prepare("INSERT INTO index_log (item_id, removed) VALUES (?, ?)"));
   return s->bind(1, std::int64_t{id}).bind(2, std::int64_t{removed ? 1 : 0}).run();
 }
 
@@ -124,10 +125,13 @@ core::Result<UpsertStats> SqliteStore::upsert_items(core::SourceId source,
       continue;
     }
     if (existing) {
-      VIGIE_TRY_ASSIGN(Statement * up, conn_->prepare(
-          "UPDATE items SET url = ?, canonical_url = ?, title = ?, summary_html = ?, "
-          "content_html = ?, text = ?, author = ?, categories = ?, published_at = ?, "
-          "updated_at = ?, fetched_at = ?, lang = ?, content_hash = ?, simhash = ? WHERE id = ?"));
+      VIGIE_TRY_ASSIGN(
+          Statement * up,
+          conn_->prepare(
+              "UPDATE items SET url = ?, canonical_url = ?, title = ?, summary_html = ?, "
+              "content_html = ?, text = ?, author = ?, categories = ?, published_at = ?, "
+              "updated_at = ?, fetched_at = ?, lang = ?, content_hash = ?, simhash = ? WHERE id = "
+              "?"));
       bind_content(*up, 1, it);
       up->bind(15, std::int64_t{existing->id});
       VIGIE_TRY(up->run());
@@ -135,10 +139,12 @@ core::Result<UpsertStats> SqliteStore::upsert_items(core::SourceId source,
       ++stats.updated;
       continue;
     }
-    VIGIE_TRY_ASSIGN(Statement * ins, conn_->prepare(
-        "INSERT INTO items (org_id, source_id, guid, url, canonical_url, title, summary_html, "
-        "content_html, text, author, categories, published_at, updated_at, fetched_at, lang, "
-        "content_hash, simhash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    VIGIE_TRY_ASSIGN(
+        Statement * ins,
+        conn_->prepare(
+            "INSERT INTO items (org_id, source_id, guid, url, canonical_url, title, summary_html, "
+            "content_html, text, author, categories, published_at, updated_at, fetched_at, lang, "
+            "content_hash, simhash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     ins->bind(1, std::int64_t{it.org_id}).bind(2, std::int64_t{source}).bind(3, it.guid);
     bind_content(*ins, 4, it);
     VIGIE_TRY(ins->run());
@@ -153,7 +159,8 @@ core::Result<UpsertStats> SqliteStore::upsert_items(core::SourceId source,
 
 core::Result<core::Item> SqliteStore::get_item(core::ItemId id) {
   std::scoped_lock lock(mutex_);
-  VIGIE_TRY_ASSIGN(Statement * s, conn_->prepare(fmt::format("SELECT {} FROM items WHERE id = ?", kItemColumns)));
+  VIGIE_TRY_ASSIGN(Statement * s,
+                   conn_->prepare(fmt::format("SELECT {} FROM items WHERE id = ?", kItemColumns)));
   VIGIE_TRY_ASSIGN(bool row, s->bind(1, std::int64_t{id}).step());
   if (!row) {
     return core::make_error(core::ErrorCode::NotFound, "storage.not_found",
@@ -168,7 +175,8 @@ core::Result<std::vector<core::Item>> SqliteStore::get_items(std::span<const cor
   std::scoped_lock lock(mutex_);
   std::vector<core::Item> out;
   out.reserve(ids.size());
-  VIGIE_TRY_ASSIGN(Statement * s, conn_->prepare(fmt::format("SELECT {} FROM items WHERE id = ?", kItemColumns)));
+  VIGIE_TRY_ASSIGN(Statement * s,
+                   conn_->prepare(fmt::format("SELECT {} FROM items WHERE id = ?", kItemColumns)));
   for (core::ItemId id : ids) {
     s->reset();
     VIGIE_TRY_ASSIGN(bool row, s->bind(1, std::int64_t{id}).step());
@@ -192,8 +200,10 @@ core::Result<std::uint64_t> SqliteStore::count_items(core::OrgId org) {
 core::Result<std::vector<IndexLogEntry>> SqliteStore::index_log_after(std::uint64_t after_seq,
                                                                       std::size_t limit) {
   std::scoped_lock lock(mutex_);
-  VIGIE_TRY_ASSIGN(Statement * s, conn_->prepare(
-      "SELECT seq, item_id, removed FROM index_log WHERE seq > ? ORDER BY seq LIMIT ?"));
+  VIGIE_TRY_ASSIGN(
+      Statement * s,
+      conn_->prepare(
+          "SELECT seq, item_id, removed FROM index_log WHERE seq > ? ORDER BY seq LIMIT ?"));
   s->bind(1, static_cast<std::int64_t>(after_seq)).bind(2, static_cast<std::int64_t>(limit));
   std::vector<IndexLogEntry> out;
   for (;;) {
@@ -201,15 +211,18 @@ core::Result<std::vector<IndexLogEntry>> SqliteStore::index_log_after(std::uint6
     if (!row) {
       return out;
     }
-    out.push_back({static_cast<std::uint64_t>(s->column_int(0)), s->column_int(1), s->column_int(2) != 0});
+    out.push_back(
+        {static_cast<std::uint64_t>(s->column_int(0)), s->column_int(1), s->column_int(2) != 0});
   }
 }
 
 core::Result<std::uint64_t> SqliteStore::index_log_head() {
   std::scoped_lock lock(mutex_);
   // sqlite_sequence keeps the AUTOINCREMENT high-water mark even after the log is trimmed.
-  VIGIE_TRY_ASSIGN(Statement * s, conn_->prepare(
-      "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'index_log'), 0)"));
+  VIGIE_TRY_ASSIGN(
+      Statement * s,
+      conn_->prepare(
+          "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'index_log'), 0)"));
   VIGIE_TRY(s->step());
   const auto n = static_cast<std::uint64_t>(s->column_int(0));
   s->reset();
@@ -225,7 +238,8 @@ core::Status SqliteStore::trim_index_log(std::uint64_t seq) {
 core::Result<std::vector<core::ItemId>> SqliteStore::item_ids_after(core::ItemId after_id,
                                                                     std::size_t limit) {
   std::scoped_lock lock(mutex_);
-  VIGIE_TRY_ASSIGN(Statement * s, conn_->prepare("SELECT id FROM items WHERE id > ? ORDER BY id LIMIT ?"));
+  VIGIE_TRY_ASSIGN(Statement * s,
+                   conn_->prepare("SELECT id FROM items WHERE id > ? ORDER BY id LIMIT ?"));
   s->bind(1, std::int64_t{after_id}).bind(2, static_cast<std::int64_t>(limit));
   std::vector<core::ItemId> out;
   for (;;) {

@@ -42,7 +42,9 @@ core::SourceKind parse_kind(std::string_view s) {
   return core::SourceKind::Feed;
 }
 
-std::string tags_json(const std::vector<std::string>& tags) { return nlohmann::json(tags).dump(); }
+std::string tags_json(const std::vector<std::string>& tags) {
+  return nlohmann::json(tags).dump();
+}
 
 std::vector<std::string> parse_tags(const std::string& s) {
   auto j = nlohmann::json::parse(s, nullptr, false);
@@ -108,14 +110,15 @@ core::Result<std::vector<core::Source>> read_all(Statement& s) {
 }
 
 core::Error source_not_found(std::string_view what) {
-  return {core::ErrorCode::NotFound, "storage.not_found", fmt::format("storage: no source {}", what)};
+  return {core::ErrorCode::NotFound, "storage.not_found",
+          fmt::format("storage: no source {}", what)};
 }
 
 }  // namespace
 
 core::Result<core::Source> SqliteStore::read_source(core::SourceId id) {
-  VIGIE_TRY_ASSIGN(Statement * s, conn_->prepare(fmt::format(
-                                      "SELECT {} FROM sources WHERE id = ?", kSourceColumns)));
+  VIGIE_TRY_ASSIGN(Statement * s, conn_->prepare(fmt::format("SELECT {} FROM sources WHERE id = ?",
+                                                             kSourceColumns)));
   VIGIE_TRY_ASSIGN(bool row, s->bind(1, std::int64_t{id}).step());
   if (!row) {
     return tl::unexpected(source_not_found(std::to_string(id)));
@@ -127,9 +130,11 @@ core::Result<core::Source> SqliteStore::read_source(core::SourceId id) {
 
 core::Result<core::Source> SqliteStore::add_source(const core::Source& source) {
   std::scoped_lock lock(mutex_);
-  VIGIE_TRY_ASSIGN(Statement * s, conn_->prepare(
-      "INSERT INTO sources (org_id, kind, url, title, site_url, tags, country, language, "
-      "enabled, next_check_at, interval_seconds) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+  VIGIE_TRY_ASSIGN(
+      Statement * s,
+      conn_->prepare(
+          "INSERT INTO sources (org_id, kind, url, title, site_url, tags, country, language, "
+          "enabled, next_check_at, interval_seconds) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
   s->bind(1, std::int64_t{source.org_id})
       .bind(2, std::string_view(kind_name(source.kind)))
       .bind(3, source.url)
@@ -153,9 +158,11 @@ core::Result<core::Source> SqliteStore::add_source(const core::Source& source) {
 
 core::Status SqliteStore::update_source(const core::Source& source) {
   std::scoped_lock lock(mutex_);
-  VIGIE_TRY_ASSIGN(Statement * s, conn_->prepare(
-      "UPDATE sources SET title = ?, site_url = ?, tags = ?, country = ?, language = ?, "
-      "enabled = ? WHERE id = ?"));
+  VIGIE_TRY_ASSIGN(
+      Statement * s,
+      conn_->prepare(
+          "UPDATE sources SET title = ?, site_url = ?, tags = ?, country = ?, language = ?, "
+          "enabled = ? WHERE id = ?"));
   s->bind(1, source.title)
       .bind(2, source.site_url)
       .bind(3, tags_json(source.tags))
@@ -178,8 +185,9 @@ core::Result<core::Source> SqliteStore::get_source(core::SourceId id) {
 core::Result<core::Source> SqliteStore::find_source_by_url(core::OrgId org,
                                                            const std::string& url) {
   std::scoped_lock lock(mutex_);
-  VIGIE_TRY_ASSIGN(Statement * s, conn_->prepare(fmt::format(
-      "SELECT {} FROM sources WHERE org_id = ? AND url = ?", kSourceColumns)));
+  VIGIE_TRY_ASSIGN(Statement * s,
+                   conn_->prepare(fmt::format("SELECT {} FROM sources WHERE org_id = ? AND url = ?",
+                                              kSourceColumns)));
   VIGIE_TRY_ASSIGN(bool row, s->bind(1, std::int64_t{org}).bind(2, url).step());
   if (!row) {
     return tl::unexpected(source_not_found(url));
@@ -191,8 +199,9 @@ core::Result<core::Source> SqliteStore::find_source_by_url(core::OrgId org,
 
 core::Result<std::vector<core::Source>> SqliteStore::list_sources(core::OrgId org) {
   std::scoped_lock lock(mutex_);
-  VIGIE_TRY_ASSIGN(Statement * s, conn_->prepare(fmt::format(
-      "SELECT {} FROM sources WHERE org_id = ? ORDER BY id", kSourceColumns)));
+  VIGIE_TRY_ASSIGN(Statement * s,
+                   conn_->prepare(fmt::format("SELECT {} FROM sources WHERE org_id = ? ORDER BY id",
+                                              kSourceColumns)));
   s->bind(1, std::int64_t{org});
   return read_all(*s);
 }
@@ -201,8 +210,10 @@ core::Status SqliteStore::remove_source(core::SourceId id) {
   std::scoped_lock lock(mutex_);
   VIGIE_TRY_ASSIGN(auto tx, Transaction::begin(*conn_));
   // Log the removals first, in the same transaction, so the index drops them too.
-  VIGIE_TRY_ASSIGN(Statement * log, conn_->prepare(
-      "INSERT INTO index_log (item_id, removed) SELECT id, 1 FROM items WHERE source_id = ?"));
+  VIGIE_TRY_ASSIGN(
+      Statement * log,
+      conn_->prepare(
+          "INSERT INTO index_log (item_id, removed) SELECT id, 1 FROM items WHERE source_id = ?"));
   VIGIE_TRY(log->bind(1, std::int64_t{id}).run());
   VIGIE_TRY_ASSIGN(Statement * del_items, conn_->prepare("DELETE FROM items WHERE source_id = ?"));
   VIGIE_TRY(del_items->bind(1, std::int64_t{id}).run());
@@ -217,21 +228,24 @@ core::Status SqliteStore::remove_source(core::SourceId id) {
 core::Result<std::vector<core::Source>> SqliteStore::due_sources(core::Timestamp now,
                                                                  std::size_t limit) {
   std::scoped_lock lock(mutex_);
-  VIGIE_TRY_ASSIGN(Statement * s, conn_->prepare(fmt::format(
-      "SELECT {} FROM sources WHERE enabled = 1 AND kind = 'feed' AND next_check_at <= ? "
-      "ORDER BY next_check_at, id LIMIT ?",
-      kSourceColumns)));
+  VIGIE_TRY_ASSIGN(
+      Statement * s,
+      conn_->prepare(fmt::format(
+          "SELECT {} FROM sources WHERE enabled = 1 AND kind = 'feed' AND next_check_at <= ? "
+          "ORDER BY next_check_at, id LIMIT ?",
+          kSourceColumns)));
   s->bind(1, core::to_unix(now)).bind(2, static_cast<std::int64_t>(limit));
   return read_all(*s);
 }
 
-core::Status SqliteStore::record_fetch_outcome(core::SourceId id,
-                                               const core::SourceHealth& h) {
+core::Status SqliteStore::record_fetch_outcome(core::SourceId id, const core::SourceHealth& h) {
   std::scoped_lock lock(mutex_);
-  VIGIE_TRY_ASSIGN(Statement * s, conn_->prepare(
-      "UPDATE sources SET last_success_at = ?, last_attempt_at = ?, last_error_reason = ?, "
-      "last_error_message = ?, consecutive_failures = ?, next_check_at = ?, etag = ?, "
-      "last_modified = ?, interval_seconds = ? WHERE id = ?"));
+  VIGIE_TRY_ASSIGN(
+      Statement * s,
+      conn_->prepare(
+          "UPDATE sources SET last_success_at = ?, last_attempt_at = ?, last_error_reason = ?, "
+          "last_error_message = ?, consecutive_failures = ?, next_check_at = ?, etag = ?, "
+          "last_modified = ?, interval_seconds = ? WHERE id = ?"));
   s->bind(1, opt_unix(h.last_success_at))
       .bind(2, opt_unix(h.last_attempt_at))
       .bind(3, h.last_error_reason)

@@ -25,7 +25,9 @@ int migration_number(std::string_view name) {
   return n;
 }
 
-const char* kind_name(core::OrgKind k) { return k == core::OrgKind::Operator ? "operator" : "member"; }
+const char* kind_name(core::OrgKind k) {
+  return k == core::OrgKind::Operator ? "operator" : "member";
+}
 
 core::Organisation read_org(const Statement& s) {
   core::Organisation o;
@@ -56,23 +58,25 @@ core::Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const SqliteOptions
 
 core::Status SqliteStore::migrate() {
   std::scoped_lock lock(mutex_);
-  VIGIE_TRY(conn_->exec(
-      "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, "
-      "applied_at INTEGER NOT NULL DEFAULT (unixepoch()))"));
-  VIGIE_TRY_ASSIGN(Statement * cur, conn_->prepare("SELECT coalesce(max(version), 0) FROM schema_version"));
+  VIGIE_TRY(
+      conn_->exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, "
+                  "applied_at INTEGER NOT NULL DEFAULT (unixepoch()))"));
+  VIGIE_TRY_ASSIGN(Statement * cur,
+                   conn_->prepare("SELECT coalesce(max(version), 0) FROM schema_version"));
   VIGIE_TRY(cur->step());
   int current = static_cast<int>(cur->column_int(0));
   cur->reset();
 
   std::vector<core::EmbeddedFile> files(migrations::embedded_files().begin(),
                                         migrations::embedded_files().end());
-  std::sort(files.begin(), files.end(),
-            [](const auto& a, const auto& b) { return migration_number(a.name) < migration_number(b.name); });
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
+    return migration_number(a.name) < migration_number(b.name);
+  });
   const int latest = files.empty() ? 0 : migration_number(files.back().name);
   if (current > latest) {
-    return core::make_error(core::ErrorCode::Internal, "storage.schema_too_new",
-                            fmt::format("storage: database schema {} is newer than this Vigie ({})",
-                                        current, latest));
+    return core::make_error(
+        core::ErrorCode::Internal, "storage.schema_too_new",
+        fmt::format("storage: database schema {} is newer than this Vigie ({})", current, latest));
   }
   for (const auto& f : files) {
     const int n = migration_number(f.name);
@@ -81,7 +85,8 @@ core::Status SqliteStore::migrate() {
     }
     VIGIE_TRY_ASSIGN(auto tx, Transaction::begin(*conn_));
     VIGIE_TRY(conn_->exec(f.data));
-    VIGIE_TRY_ASSIGN(Statement * ins, conn_->prepare("INSERT INTO schema_version (version) VALUES (?)"));
+    VIGIE_TRY_ASSIGN(Statement * ins,
+                     conn_->prepare("INSERT INTO schema_version (version) VALUES (?)"));
     VIGIE_TRY(ins->bind(1, std::int64_t{n}).run());
     VIGIE_TRY(tx.commit());
     current = n;
@@ -92,11 +97,12 @@ core::Status SqliteStore::migrate() {
 
 core::Result<core::Organisation> SqliteStore::ensure_operator(const std::string& name) {
   std::scoped_lock lock(mutex_);
-  VIGIE_TRY_ASSIGN(Statement * ins, conn_->prepare(
-      "INSERT INTO organisations (name, kind) VALUES (?, 'operator') ON CONFLICT(name) DO NOTHING"));
+  VIGIE_TRY_ASSIGN(Statement * ins, conn_->prepare("INSERT INTO organisations (name, kind) VALUES "
+                                                   "(?, 'operator') ON CONFLICT(name) DO NOTHING"));
   VIGIE_TRY(ins->bind(1, name).run());
-  VIGIE_TRY_ASSIGN(Statement * sel, conn_->prepare(
-      "SELECT id, name, kind, operator_id FROM organisations WHERE name = ?"));
+  VIGIE_TRY_ASSIGN(
+      Statement * sel,
+      conn_->prepare("SELECT id, name, kind, operator_id FROM organisations WHERE name = ?"));
   VIGIE_TRY_ASSIGN(bool row, sel->bind(1, name).step());
   if (!row) {
     return core::make_error(core::ErrorCode::Internal, "storage.io", "storage: operator vanished");
@@ -113,9 +119,11 @@ core::Result<core::Organisation> SqliteStore::ensure_operator(const std::string&
 core::Result<core::Organisation> SqliteStore::create_member(core::OrgId operator_id,
                                                             const std::string& name) {
   std::scoped_lock lock(mutex_);
-  VIGIE_TRY_ASSIGN(Statement * ins, conn_->prepare(
-      "INSERT INTO organisations (name, kind, operator_id) VALUES (?, ?, ?)"));
-  VIGIE_TRY(ins->bind(1, name).bind(2, std::string_view(kind_name(core::OrgKind::Member)))
+  VIGIE_TRY_ASSIGN(
+      Statement * ins,
+      conn_->prepare("INSERT INTO organisations (name, kind, operator_id) VALUES (?, ?, ?)"));
+  VIGIE_TRY(ins->bind(1, name)
+                .bind(2, std::string_view(kind_name(core::OrgKind::Member)))
                 .bind(3, std::int64_t{operator_id})
                 .run());
   return core::Organisation{conn_->last_insert_rowid(), name, core::OrgKind::Member, operator_id};
@@ -123,8 +131,9 @@ core::Result<core::Organisation> SqliteStore::create_member(core::OrgId operator
 
 core::Result<std::vector<core::Organisation>> SqliteStore::list_orgs() {
   std::scoped_lock lock(mutex_);
-  VIGIE_TRY_ASSIGN(Statement * sel, conn_->prepare(
-      "SELECT id, name, kind, operator_id FROM organisations ORDER BY id"));
+  VIGIE_TRY_ASSIGN(
+      Statement * sel,
+      conn_->prepare("SELECT id, name, kind, operator_id FROM organisations ORDER BY id"));
   std::vector<core::Organisation> out;
   for (;;) {
     VIGIE_TRY_ASSIGN(bool row, sel->step());

@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // The `vigie` binary end to end: what a user types, what they read, and the exit codes other
 // tools rely on. Each test works in its own temporary directory.
+#include <filesystem>
+#include <fstream>
+
 #include <fcntl.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include "http/http_fixture_server.h"
 #include "support/command.h"
@@ -27,10 +26,9 @@ using testing::CommandResult;
 class CliTest : public ::testing::Test {
  protected:
   CommandResult vigie(std::vector<std::string> args, std::string lang = "en") {
-    return testing::run_command(VIGIE_BINARY, args,
-                                {{"VIGIE_DB", (dir_ / "vigie.db").string()},
-                                 {"VIGIE_LANG", lang},
-                                 {"VIGIE_CONFIG", ""}});
+    return testing::run_command(
+        VIGIE_BINARY, args,
+        {{"VIGIE_DB", (dir_ / "vigie.db").string()}, {"VIGIE_LANG", lang}, {"VIGIE_CONFIG", ""}});
   }
 
   static std::vector<std::string> demo_feeds() {
@@ -55,7 +53,8 @@ TEST_F(CliTest, HelpIsInTheUsersLanguage) {
   auto en = vigie({"--help"}, "en");
   EXPECT_EQ(en.exit_code, 0);
   EXPECT_NE(en.out.find("Search the collected items"), std::string::npos) << en.out;
-  for (const char* cmd : {"parse", "ingest", "sources", "search", "fetch", "worker", "reindex", "init"}) {
+  for (const char* cmd :
+       {"parse", "ingest", "sources", "search", "fetch", "worker", "reindex", "init"}) {
     SCOPED_TRACE(cmd);
     EXPECT_NE(en.out.find(cmd), std::string::npos);
     auto sub = vigie({cmd, "--help"}, "fr");
@@ -147,12 +146,13 @@ TEST_F(CliTest, OpmlImportExportRoundTrips) {
   auto list = vigie({"sources", "list"});
 
   testing::TempDir other;
-  auto reimport = testing::run_command(
-      VIGIE_BINARY, {"sources", "import", exported.string()},
-      {{"VIGIE_DB", (other / "v.db").string()}, {"VIGIE_LANG", "en"}});
+  auto reimport =
+      testing::run_command(VIGIE_BINARY, {"sources", "import", exported.string()},
+                           {{"VIGIE_DB", (other / "v.db").string()}, {"VIGIE_LANG", "en"}});
   ASSERT_EQ(reimport.exit_code, 0) << reimport.err;
-  auto list2 = testing::run_command(VIGIE_BINARY, {"sources", "list"},
-                                    {{"VIGIE_DB", (other / "v.db").string()}, {"VIGIE_LANG", "en"}});
+  auto list2 =
+      testing::run_command(VIGIE_BINARY, {"sources", "list"},
+                           {{"VIGIE_DB", (other / "v.db").string()}, {"VIGIE_LANG", "en"}});
   EXPECT_EQ(list.out, list2.out);
 }
 
@@ -160,7 +160,8 @@ TEST_F(CliTest, SourcesAddRefusesWhatIsNotAnHttpUrl) {
   auto bad = vigie({"sources", "add", "ftp://files.example/feed"}, "fr");
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.err.find("URL http ou https"), std::string::npos) << bad.err;
-  auto ok = vigie({"sources", "add", "https://news.example/rss", "--title", "News", "--tag", "Coton"});
+  auto ok =
+      vigie({"sources", "add", "https://news.example/rss", "--title", "News", "--tag", "Coton"});
   EXPECT_EQ(ok.exit_code, 0) << ok.err;
   auto dup = vigie({"sources", "add", "https://news.example/rss"});
   EXPECT_EQ(dup.exit_code, 1);
@@ -177,12 +178,14 @@ TEST_F(CliTest, ReindexRebuildsTheSameResults) {
   auto before = vigie({"search", "--json", "--limit", "50", "prix"});
   ASSERT_EQ(vigie({"reindex"}).exit_code, 0);
   auto after = vigie({"search", "--json", "--limit", "50", "prix"});
-  EXPECT_EQ(nlohmann::json::parse(before.out)["results"], nlohmann::json::parse(after.out)["results"]);
+  EXPECT_EQ(nlohmann::json::parse(before.out)["results"],
+            nlohmann::json::parse(after.out)["results"]);
   // A lost index directory is rebuilt from the store on the next start.
   fs::remove_all(dir_ / "vigie.index");
   auto lost = vigie({"search", "--json", "--limit", "50", "prix"});
   ASSERT_EQ(lost.exit_code, 0) << lost.err;
-  EXPECT_EQ(nlohmann::json::parse(before.out)["results"], nlohmann::json::parse(lost.out)["results"]);
+  EXPECT_EQ(nlohmann::json::parse(before.out)["results"],
+            nlohmann::json::parse(lost.out)["results"]);
 }
 
 // kill -9 in the middle of an ingestion: what was committed stays, the database opens, and
@@ -194,7 +197,8 @@ TEST_F(CliTest, KillDuringIngestLosesNothingCommitted) {
   std::vector<std::string> args{VIGIE_BINARY, "ingest"};
   for (int copy = 0; copy < 8; ++copy) {
     for (const auto& f : files) {
-      const auto dst = dir_ / ("copy" + std::to_string(copy) + "_" + fs::path(f).filename().string());
+      const auto dst =
+          dir_ / ("copy" + std::to_string(copy) + "_" + fs::path(f).filename().string());
       fs::copy_file(f, dst);
       args.push_back(dst.string());
     }
@@ -245,8 +249,8 @@ TEST_F(CliTest, KillDuringFetchPassLeavesADatabaseThatOpens) {
     r.body = feed;
     r.hold = std::chrono::milliseconds(100);
     server.serve(path, r);
-    opml += "<outline type=\"rss\" text=\"F" + std::to_string(i) + "\" xmlUrl=\"" +
-            server.url(path) + "\"/>";
+    opml += "<outline type=\"rss\" text=\"F" + std::to_string(i) + "\" xmlUrl=\"" + server.url(path)
+            + "\"/>";
   }
   opml += "</body></opml>";
   std::ofstream(dir_ / "s.opml") << opml;
@@ -272,8 +276,9 @@ TEST_F(CliTest, KillDuringFetchPassLeavesADatabaseThatOpens) {
   int status = 0;
   waitpid(pid, &status, 0);
 
-  auto after = testing::run_command(VIGIE_BINARY, {"sources", "status"},
-                                    {{"VIGIE_DB", (dir_ / "vigie.db").string()}, {"VIGIE_LANG", "en"}});
+  auto after =
+      testing::run_command(VIGIE_BINARY, {"sources", "status"},
+                           {{"VIGIE_DB", (dir_ / "vigie.db").string()}, {"VIGIE_LANG", "en"}});
   ASSERT_EQ(after.exit_code, 0) << after.err;
   auto finish = testing::run_command(VIGIE_BINARY, {"fetch"},
                                      {{"VIGIE_DB", (dir_ / "vigie.db").string()},

@@ -22,15 +22,15 @@ using namespace std::chrono_literals;
 
 std::string rss(const std::string& title, int items) {
   std::string xml =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>" + title +
-      "</title><link>https://news.example/</link>";
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>" + title
+      + "</title><link>https://news.example/</link>";
   for (int i = 0; i < items; ++i) {
     const std::string n = std::to_string(i);
-    xml += "<item><title>Coton : campagne " + n + "</title><link>https://news.example/a/" + n +
-           "</link><guid>urn:item:" + n +
-           "</guid><pubDate>Mon, 02 Nov 2026 0" + std::to_string(i % 10) +
-           ":00:00 GMT</pubDate><description>Le prix du coton graine et la campagne " + n +
-           " dans la zone UEMOA.</description></item>";
+    xml += "<item><title>Coton : campagne " + n + "</title><link>https://news.example/a/" + n
+           + "</link><guid>urn:item:" + n + "</guid><pubDate>Mon, 02 Nov 2026 0"
+           + std::to_string(i % 10)
+           + ":00:00 GMT</pubDate><description>Le prix du coton graine et la campagne " + n
+           + " dans la zone UEMOA.</description></item>";
   }
   return xml + "</channel></rss>";
 }
@@ -147,8 +147,8 @@ TEST_F(RefreshTest, FailuresAreKeptBackedOffAndNeverStopPolling) {
     EXPECT_EQ(now.health.last_error_reason, "fetch.http_404");
     EXPECT_EQ(now.health.consecutive_failures, attempt);
     const auto gap = now.health.next_check_at - clock_.now();
-    EXPECT_GE(gap, 4min);   // backoff starts at 5 min, less at most 10% jitter
-    EXPECT_LE(gap, 24h);    // and is capped at a day: never disabled
+    EXPECT_GE(gap, 4min);  // backoff starts at 5 min, less at most 10% jitter
+    EXPECT_LE(gap, 24h);   // and is capped at a day: never disabled
     if (attempt <= 5) {
       EXPECT_GT(gap, previous_gap) << "attempt " << attempt;
     }
@@ -173,8 +173,8 @@ TEST_F(RefreshTest, RetryAfterIsHonoured) {
 }
 
 TEST_F(RefreshTest, APageThatIsNotAFeedIsTheSourcesError) {
-  server_.serve("/page.html", canned(200, "<!doctype html><html><body><p>Accueil</p></body></html>", {},
-                                      "text/html"));
+  server_.serve("/page.html", canned(200, "<!doctype html><html><body><p>Accueil</p></body></html>",
+                                     {}, "text/html"));
   core::Source s = add("/page.html");
   auto r = refresh_->run_due();
   ASSERT_TRUE(r);
