@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include <array>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -312,6 +313,44 @@ TEST(RssParserTest, LeavesOutTheEntriesTheCallerAlreadyHas) {
   ASSERT_TRUE(none);
   EXPECT_TRUE(none->entries.empty());
   EXPECT_EQ(none->feed.title, "Podcast de la filière");
+}
+
+}  // namespace
+}  // namespace vigie::ingest
+
+namespace vigie::ingest {
+namespace {
+
+TEST(RssParserTest, TellsTheFormatVersions) {
+  struct Case {
+    const char* doc;
+    core::FeedFormat format;
+  };
+  const std::initializer_list<Case> cases = {
+      {R"(<rss version="0.91"><channel/></rss>)", core::FeedFormat::Rss091},
+      {R"(<rss version="0.92"><channel/></rss>)", core::FeedFormat::Rss092},
+      {R"(<rss version="0.93"><channel/></rss>)", core::FeedFormat::Rss093},
+      {R"(<rss version="0.94"><channel/></rss>)", core::FeedFormat::Rss094},
+      {R"(<rss version="2.0"><channel/></rss>)", core::FeedFormat::Rss20},
+      {R"(<rss><channel/></rss>)", core::FeedFormat::Rss20},
+      {R"(<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" )"
+       R"(xmlns="http://purl.org/rss/1.0/"><channel/></rdf:RDF>)",
+       core::FeedFormat::Rss10},
+      {R"(<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" )"
+       R"(xmlns="http://my.netscape.com/rdf/simple/0.9/"><channel/></rdf:RDF>)",
+       core::FeedFormat::Rss090},
+      {R"(<feed xmlns="http://www.w3.org/2005/Atom"/>)", core::FeedFormat::Atom10},
+      {R"(<feed version="0.3" xmlns="http://purl.org/atom/ns#"/>)", core::FeedFormat::Atom03},
+      {R"(<feed version="0.3"/>)", core::FeedFormat::Atom03},
+      {R"({"version": "https://jsonfeed.org/version/1", "items": []})",
+       core::FeedFormat::JsonFeed10},
+      {R"({"version": "https://jsonfeed.org/version/1.1", "items": []})",
+       core::FeedFormat::JsonFeed11},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.doc);
+    EXPECT_EQ(test::parse_ok(c.doc).format, c.format);
+  }
 }
 
 }  // namespace
