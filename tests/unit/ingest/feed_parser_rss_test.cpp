@@ -116,6 +116,12 @@ TEST(RssParserTest, ReducesHtmlTitlesToPlainText) {
   EXPECT_EQ(f.entries[1].title, "CDATA title");
   EXPECT_EQ(f.entries[2].title, "Plain 3 < 5 comparison");
   EXPECT_EQ(f.entries[3].title, "Spread over lines");
+
+  const core::ParsedFeed mixed = parse_ok(
+      "<rss version=\"2.0\"><channel><item><title>A <![CDATA[<b>B</b> &amp;]]> C &amp; D"
+      "</title></item></channel></rss>");
+  ASSERT_EQ(mixed.entries.size(), 1u);
+  EXPECT_EQ(mixed.entries[0].title, "A B & C & D");
 }
 
 // NOLINTNEXTLINE(readability-function-cognitive-complexity)
@@ -235,6 +241,7 @@ TEST(RssParserTest, ReadsAuthorsInEveryShape) {
       {"<author>Joe Bloggs</author>", "Joe Bloggs"},
       {"<dc:creator>  Joe\n  Bloggs </dc:creator>", "Joe Bloggs"},
       {"<itunes:author>Joe</itunes:author>", "Joe"},
+      {"<author><![CDATA[joe@example.com (Joe Bloggs)]]></author>", "Joe Bloggs (joe@example.com)"},
       {"<atom:author><atom:name>Joe</atom:name><atom:email>j@example.com</atom:email>"
        "</atom:author>",
        "Joe (j@example.com)"},
