@@ -11,7 +11,7 @@
 // change applied twice is harmless); then it applies new changes as they come and calls
 // commit(position) now and then. Backends store the position in the same atomic commit as the
 // documents, so a crash never leaves the index claiming changes it lost. A backend may persist
-// documents before commit() (Xapian flushes every few thousand), which replay also covers.
+// documents before commit() (XapianIndex does not), which the replay also covers.
 //
 // Queries are match::Query values (parsed once by the caller) and must select exactly the
 // documents the reference evaluator (match/evaluator.h) selects, for the document fields below.
