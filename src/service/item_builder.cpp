@@ -5,34 +5,11 @@
 
 #include "core/url.h"
 #include "ingest/html/sanitizer.h"
+#include "match/highlight.h"
 #include "text/text.h"
 
 namespace vigie::service {
 namespace {
-
-std::string escape_html(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
 
 // The richest content the entry offers, as sanitised HTML (the parser already sanitised it).
 std::string content_html(const core::FeedEntry& e) {
@@ -46,7 +23,8 @@ std::string content_html(const core::FeedEntry& e) {
   if (best == nullptr) {
     return {};
   }
-  return best->type == "text/plain" ? "<p>" + escape_html(best->value) + "</p>" : best->value;
+  return best->type == "text/plain" ? "<p>" + match::escape_html(best->value) + "</p>"
+                                    : best->value;
 }
 
 }  // namespace
@@ -62,7 +40,7 @@ core::Item build_item(const core::Source& source, const core::FeedEntry& e,
   it.content_html = content_html(e);
   if (e.summary) {
     it.summary_html =
-        ingest::html::looks_like_html(*e.summary) ? *e.summary : escape_html(*e.summary);
+        ingest::html::looks_like_html(*e.summary) ? *e.summary : match::escape_html(*e.summary);
   }
   const std::string& body = it.content_html.empty() ? it.summary_html : it.content_html;
   it.text = ingest::html::to_text(body);
