@@ -163,6 +163,15 @@ std::optional<char32_t> named_entity(std::string_view name) {
   return it->code_point;
 }
 
+std::vector<std::string_view> named_entity_names() {
+  std::vector<std::string_view> names;
+  names.reserve(kEntities.size());
+  for (const Entity& e : kEntities) {
+    names.push_back(e.name);
+  }
+  return names;
+}
+
 std::optional<CharRef> decode_char_ref(std::string_view s) {
   if (s.size() < 2 || s[0] != '&') {
     return std::nullopt;

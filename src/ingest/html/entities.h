@@ -10,12 +10,16 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vigie::ingest::html {
 
 // Code point of a named entity of the XHTML 1.0 set (HTML 4.01's 252 names plus "apos"), which
 // is what real feeds and pages use. `name` has no "&" or ";". Case-sensitive, as in HTML.
 std::optional<char32_t> named_entity(std::string_view name);
+
+// Every name named_entity() knows, in byte order (for tests).
+std::vector<std::string_view> named_entity_names();
 
 struct CharRef {
   char32_t code_point = 0;

@@ -32,6 +32,7 @@
 #include "core/url.h"
 #include "ingest/html/entities.h"
 #include "ingest/html/markup_scan.h"
+#include "ingest/html/sanitizer_paths.h"
 #include "ingest/html/tags.h"
 
 namespace vigie::ingest::html {
@@ -405,9 +406,39 @@ Rule rule_of(GumboTag tag) {
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-const char* attribute(const GumboElement& el, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
-  return a == nullptr ? nullptr : a->value;
+// The attributes of an element, from gumbo's tree or from the fast path's tokeniser (names
+// lower-cased, values decoded, first of duplicates kept: what gumbo hands over too).
+class Attrs {
+ public:
+  struct Pair {
+    std::string name;
+    std::string value;
+  };
+
+  explicit Attrs(const GumboElement& el) : gumbo_(&el.attributes) {}
+  Attrs(const Pair* pairs, std::size_t count) : pairs_(pairs), count_(count) {}
+
+  const char* get(const char* name) const {
+    if (gumbo_ != nullptr) {
+      const GumboAttribute* a = gumbo_get_attribute(gumbo_, name);
+      return a == nullptr ? nullptr : a->value;
+    }
+    for (std::size_t i = 0; i < count_; ++i) {
+      if (pairs_[i].name == name) {
+        return pairs_[i].value.c_str();
+      }
+    }
+    return nullptr;
+  }
+
+ private:
+  const GumboVector* gumbo_ = nullptr;
+  const Pair* pairs_ = nullptr;
+  std::size_t count_ = 0;
+};
+
+const char* attribute(const Attrs& el, const char* name) {
+  return el.get(name);
 }
 
 std::string_view trim(std::string_view s) {
@@ -623,9 +654,48 @@ class Writer {
 
   bool unstable() const { return unstable_; }
 
+  // The fast path (FastPath below) drives the same writer token by token instead of walking a
+  // tree, so both paths write elements, attributes, links, images and text with one code.
+  void begin(std::size_t capacity) { out_.reserve(capacity); }
+
+  // A start tag the fast path accepted. Returns whether a frame was pushed (the element has
+  // content and an end); kept elements and links push one, voids and images do not.
+  bool start(GumboTag tag, const Attrs& attrs) {
+    const std::size_t depth = stack_.size();
+    element(nullptr, tag, attrs);
+    return stack_.size() != depth;
+  }
+
+  // Whether the innermost open frame was unwrapped (a link with a bad href): the fast path
+  // gives up when such an element has child elements, as the tree walk then re-parses.
+  bool in_unwrapped() const { return !stack_.empty() && stack_.back().close_tag == nullptr; }
+
+  void end() {
+    close(stack_.back());
+    stack_.pop_back();
+  }
+
+  std::string finish() {
+    while (!stack_.empty()) {
+      end();
+    }
+    return std::move(out_);
+  }
+
+  void text(std::string_view t) {
+    if (t.empty()) {
+      return;
+    }
+    // The parser drops a newline right after <pre>; one written there must be doubled.
+    if ((t.front() == '\n' || t.front() == '\r') && out_.size() == pre_content_at_) {
+      out_.push_back('\n');
+    }
+    escape(t);
+  }
+
  private:
   struct Frame {
-    const GumboNode* node = nullptr;
+    const GumboNode* node = nullptr;  // nullptr on the fast path
     unsigned int next = 0;
     const char* close_tag = nullptr;  // nullptr: unwrapped, nothing to close
     bool is_link = false;
@@ -656,7 +726,12 @@ class Writer {
     if (el.tag_namespace != GUMBO_NAMESPACE_HTML) {
       return;  // SVG and MathML, wherever the parser put them
     }
-    switch (rule_of(el.tag)) {
+    element(node, el.tag, Attrs(el));
+  }
+
+  // `node` is nullptr on the fast path, which never hands over media elements.
+  void element(const GumboNode* node, GumboTag tag, const Attrs& attrs) {
+    switch (rule_of(tag)) {
       case Rule::Drop:
         return;
       case Rule::Unwrap:
@@ -666,22 +741,22 @@ class Writer {
         unwrap(node, true);
         return;
       case Rule::Link:
-        link(node);
+        link(node, attrs);
         return;
       case Rule::Image:
-        image(el);
+        image(attrs);
         return;
       case Rule::Media:
-        media(el);
+        media(node->v.element);
         return;
       case Rule::AsList:
-        open(node, "ul", false);
+        open(node, tag, "ul", attrs);
         return;
       case Rule::AsPre:
-        open(node, "pre", false);
+        open(node, tag, "pre", attrs);
         return;
       case Rule::Keep:
-        open(node, gumbo_normalized_tagname(el.tag), false);
+        open(node, tag, gumbo_normalized_tagname(tag), attrs);
         return;
     }
   }
@@ -704,8 +779,8 @@ class Writer {
 
   // Replaces the element by its children.
   void unwrap(const GumboNode* node, bool changes_structure) {
-    const GumboVector& children = node->v.element.children;
-    if (!changes_structure) {
+    if (!changes_structure && node != nullptr) {
+      const GumboVector& children = node->v.element.children;
       for (unsigned int i = 0; i < children.length && !changes_structure; ++i) {
         changes_structure =
             static_cast<const GumboNode*>(children.data[i])->type == GUMBO_NODE_ELEMENT;
@@ -715,13 +790,12 @@ class Writer {
     stack_.push_back(Frame{node});
   }
 
-  void open(const GumboNode* node, const char* name, bool is_link,
-            std::string_view attributes_override = {}) {
+  void open(const GumboNode* node, GumboTag tag, const char* name, const Attrs& attrs,
+            bool is_link = false, std::string_view attributes_override = {}) {
     if (open_elements_ >= kMaxOutputDepth) {
       unwrap(node, true);
       return;
     }
-    const GumboElement& el = node->v.element;
     Frame f{node};
     f.close_tag = name;
     f.is_link = is_link;
@@ -731,14 +805,14 @@ class Writer {
     if (is_link) {
       out_.append(attributes_override);
     } else {
-      attributes(el);
+      attributes(tag, attrs);
     }
     out_.push_back('>');
     f.tag_end = out_.size();
     if (std::strcmp(name, "pre") == 0) {
       pre_content_at_ = out_.size();
     }
-    if (is_void(el.tag)) {
+    if (is_void(tag)) {
       return;
     }
     ++open_elements_;
@@ -769,18 +843,6 @@ class Writer {
     out_.append("</");
     out_.append(f.close_tag);
     out_.push_back('>');
-  }
-
-  void text(const char* s) {
-    const std::string_view t(s);
-    if (t.empty()) {
-      return;
-    }
-    // The parser drops a newline right after <pre>; one written there must be doubled.
-    if ((t.front() == '\n' || t.front() == '\r') && out_.size() == pre_content_at_) {
-      out_.push_back('\n');
-    }
-    escape(t);
   }
 
   // Escapes & < > " and keeps out what the parser's input stage would change on the way back
@@ -837,25 +899,25 @@ class Writer {
     out_.push_back('"');
   }
 
-  void copy_integer(const GumboElement& el, const char* name, long lo, long hi) {
+  void copy_integer(const Attrs& el, const char* name, long lo, long hi) {
     if (auto v = bounded_integer(attribute(el, name), lo, hi)) {
       write_attribute(name, *v);
     }
   }
 
-  void copy_text(const GumboElement& el, const char* name) {
+  void copy_text(const Attrs& el, const char* name) {
     if (const char* v = attribute(el, name); v != nullptr && *v != '\0') {
       write_attribute(name, v);
     }
   }
 
-  void copy_url(const GumboElement& el, const char* name) {
+  void copy_url(const Attrs& el, const char* name) {
     if (auto url = clean_url(attribute(el, name), false)) {
       write_attribute(name, *url);
     }
   }
 
-  void copy_enum(const GumboElement& el, const char* name,
+  void copy_enum(const Attrs& el, const char* name,
                  std::initializer_list<std::string_view> allowed) {
     if (const char* v = attribute(el, name)) {
       const std::string value = lowered(trim(v));
@@ -870,8 +932,8 @@ class Writer {
 
   // The attributes each kept element may carry; everything else (event handlers, style,
   // class, id, data-*) is dropped by omission.
-  void attributes(const GumboElement& el) {
-    switch (el.tag) {
+  void attributes(GumboTag tag, const Attrs& el) {
+    switch (tag) {
       case GUMBO_TAG_ABBR:
       case GUMBO_TAG_ACRONYM:
       case GUMBO_TAG_DFN:
@@ -908,7 +970,7 @@ class Writer {
       case GUMBO_TAG_TH:
         copy_integer(el, "colspan", 1, 1000);
         copy_integer(el, "rowspan", 0, 65534);
-        if (el.tag == GUMBO_TAG_TH) {
+        if (tag == GUMBO_TAG_TH) {
           copy_enum(el, "scope", {"row", "col", "rowgroup", "colgroup"});
         }
         break;
@@ -926,7 +988,7 @@ class Writer {
     copy_enum(el, "dir", {"ltr", "rtl", "auto"});
   }
 
-  void copy_datetime(const GumboElement& el) {
+  void copy_datetime(const Attrs& el) {
     const char* v = attribute(el, "datetime");
     if (v == nullptr) {
       return;
@@ -1018,8 +1080,7 @@ class Writer {
     return saved;
   }
 
-  void link(const GumboNode* node) {
-    const GumboElement& el = node->v.element;
+  void link(const GumboNode* node, const Attrs& el) {
     if (open_links_ > 0) {
       unwrap(node, false);  // a link inside a link does not survive a re-parse
       return;
@@ -1029,7 +1090,7 @@ class Writer {
       unwrap(node, false);
       return;
     }
-    open(node, "a", true, link_attributes(*href, attribute(el, "title")));
+    open(node, GUMBO_TAG_A, "a", el, true, link_attributes(*href, attribute(el, "title")));
   }
 
   // A standalone link to a resource we do not embed, labelled with `label`.
@@ -1050,7 +1111,7 @@ class Writer {
     return file.empty() ? parsed->host : std::string(file);
   }
 
-  void image(const GumboElement& el) {
+  void image(const Attrs& el) {
     // Lazy-loading pages put the real image in data-src and a placeholder in src.
     std::optional<std::string> src;
     for (const char* name : {"data-src", "data-lazy-src", "data-original", "src"}) {
@@ -1096,11 +1157,11 @@ class Writer {
   }
 
   void media(const GumboElement& el) {
-    std::optional<std::string> src = clean_url(attribute(el, "src"), false);
+    std::optional<std::string> src = clean_url(attribute(Attrs(el), "src"), false);
     for (unsigned int i = 0; !src && i < el.children.length; ++i) {
       const auto* child = static_cast<const GumboNode*>(el.children.data[i]);
       if (child->type == GUMBO_NODE_ELEMENT && child->v.element.tag == GUMBO_TAG_SOURCE) {
-        src = clean_url(attribute(child->v.element, "src"), false);
+        src = clean_url(attribute(Attrs(child->v.element), "src"), false);
       }
     }
     if (!src || open_links_ > 0) {
@@ -1118,6 +1179,566 @@ class Writer {
   std::size_t pre_content_at_ = kNpos;  // out_ size right after the last <pre> start tag
   std::size_t last_source_offset_ = 0;
   bool unstable_ = false;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The fast path
+//
+// Most feed HTML is a few paragraphs, links, emphasis and lists, properly nested. For such
+// input the HTML5 tree is exactly the nesting of the tags, so tokenising it here and handing
+// the tokens to the same Writer gives the bytes the gumbo walk would, at a fraction of the
+// cost. Anything outside that narrow case gives up (nullopt) and the input goes through gumbo:
+// comments, doctype and processing instructions; tags or attributes outside the set below;
+// an end tag that does not close the innermost open element (the parser would imply end tags
+// or run the adoption agency); a block start tag while a <p> is open (it would close the p);
+// <li>, <dd>, <dt> outside their list; a heading inside a heading; a formatting element inside
+// one of its kind; child elements of an unwrapped element; character references other than
+// "&name;" (XHTML names but lang and rang, whose HTML5 values differ) and "&#...;" for
+// characters the writer keeps as they are; control characters, CR, NUL, C1 controls,
+// noncharacters, U+FEFF and invalid UTF-8; a newline or reference right after <pre>;
+// unusual tag syntax (unquoted values holding quotes or "=", missing spaces between
+// attributes, "/>" on non-void elements). sanitizer_fast_test.cpp and
+// fuzz/html_sanitizer_fast_fuzz.cpp check that both paths agree byte for byte on every input
+// the fast path accepts.
+
+enum class FastKind : std::uint8_t {
+  None,        // not handled: give up
+  Phrasing,    // may sit inside a <p>
+  Formatting,  // phrasing on the list of active formatting elements: not inside itself
+  Void,        // phrasing void element (br, wbr, img)
+  Block,       // closes an open <p>: not inside one
+  BlockVoid,   // hr
+  Heading,     // block; not inside another heading
+  ListItem,    // block; only as a child of ul or ol
+  DefItem,     // block; only as a child of dl
+  Pre,         // block; its first newline is special
+};
+
+FastKind fast_kind(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_A:
+    case GUMBO_TAG_B:
+    case GUMBO_TAG_BIG:
+    case GUMBO_TAG_CODE:
+    case GUMBO_TAG_EM:
+    case GUMBO_TAG_FONT:
+    case GUMBO_TAG_I:
+    case GUMBO_TAG_S:
+    case GUMBO_TAG_SMALL:
+    case GUMBO_TAG_STRIKE:
+    case GUMBO_TAG_STRONG:
+    case GUMBO_TAG_TT:
+    case GUMBO_TAG_U:
+      return FastKind::Formatting;
+    case GUMBO_TAG_ABBR:
+    case GUMBO_TAG_ACRONYM:
+    case GUMBO_TAG_BDI:
+    case GUMBO_TAG_BDO:
+    case GUMBO_TAG_CITE:
+    case GUMBO_TAG_DEL:
+    case GUMBO_TAG_DFN:
+    case GUMBO_TAG_INS:
+    case GUMBO_TAG_KBD:
+    case GUMBO_TAG_MARK:
+    case GUMBO_TAG_Q:
+    case GUMBO_TAG_SAMP:
+    case GUMBO_TAG_SPAN:
+    case GUMBO_TAG_SUB:
+    case GUMBO_TAG_SUP:
+    case GUMBO_TAG_TIME:
+    case GUMBO_TAG_VAR:
+      return FastKind::Phrasing;
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_IMG:
+    case GUMBO_TAG_WBR:
+      return FastKind::Void;
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_UL:
+      return FastKind::Block;
+    case GUMBO_TAG_HR:
+      return FastKind::BlockVoid;
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+      return FastKind::Heading;
+    case GUMBO_TAG_LI:
+      return FastKind::ListItem;
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+      return FastKind::DefItem;
+    case GUMBO_TAG_PRE:
+      return FastKind::Pre;
+    default:
+      return FastKind::None;
+  }
+}
+
+bool is_tag_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f';
+}
+
+bool is_ascii_alnum(char c) {
+  return detail::is_ascii_alpha(c) || (c >= '0' && c <= '9');
+}
+
+// Characters that reach the output as they are (or as &amp; &lt; &gt; &quot;): the writer
+// neither drops nor replaces them, and the parser's input stage leaves them alone.
+bool is_plain_code_point(char32_t cp) {
+  if (cp < 0x80) {
+    return cp == '\t' || cp == '\n' || (cp >= 0x20 && cp < 0x7F);
+  }
+  return cp >= 0xA0 && cp != 0xFEFF && !(cp >= 0xFDD0 && cp <= 0xFDEF) && (cp & 0xFFFEU) != 0xFFFEU
+         && !(cp >= 0xD800 && cp <= 0xDFFF) && cp <= 0x10FFFF;
+}
+
+// Byte classes for the text scanner: 0 = copy, 1 = look closer.
+constexpr std::array<std::uint8_t, 256> kTextStop = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (std::size_t c = 0; c < t.size(); ++c) {
+    t[c] = (c < 0x20 && c != '\t' && c != '\n') || c >= 0x7F || c == '<' || c == '&' ? 1 : 0;
+  }
+  return t;
+}();
+
+// The names HTML5 decodes without a ";" ("&copy2024" is "\u00A92024"): an "&" followed by
+// letters and digits that do not start with one of them is a literal ampersand.
+constexpr std::array<std::string_view, 106> kLegacyEntityNames = {
+    "AElig",  "AMP",    "Aacute", "Acirc",  "Agrave", "Aring",  "Atilde", "Auml",   "COPY",
+    "Ccedil", "ETH",    "Eacute", "Ecirc",  "Egrave", "Euml",   "GT",     "Iacute", "Icirc",
+    "Igrave", "Iuml",   "LT",     "Ntilde", "Oacute", "Ocirc",  "Ograve", "Oslash", "Otilde",
+    "Ouml",   "QUOT",   "REG",    "THORN",  "Uacute", "Ucirc",  "Ugrave", "Uuml",   "Yacute",
+    "aacute", "acirc",  "acute",  "aelig",  "agrave", "amp",    "aring",  "atilde", "auml",
+    "brvbar", "ccedil", "cedil",  "cent",   "copy",   "curren", "deg",    "divide", "eacute",
+    "ecirc",  "egrave", "eth",    "euml",   "frac12", "frac14", "frac34", "gt",     "iacute",
+    "icirc",  "iexcl",  "igrave", "iquest", "iuml",   "laquo",  "lt",     "macr",   "micro",
+    "middot", "nbsp",   "not",    "ntilde", "oacute", "ocirc",  "ograve", "ordf",   "ordm",
+    "oslash", "otilde", "ouml",   "para",   "plusmn", "pound",  "quot",   "raquo",  "reg",
+    "sect",   "shy",    "sup1",   "sup2",   "sup3",   "szlig",  "thorn",  "times",  "uacute",
+    "ucirc",  "ugrave", "uml",    "uuml",   "yacute", "yen",    "yuml",
+};
+
+class FastPath {
+ public:
+  FastPath(std::string_view in, const SanitizeOptions& options) : in_(in), writer_(options) {}
+
+  std::optional<std::string> run() {
+    writer_.begin(in_.size() + in_.size() / 8 + 16);
+    const std::size_t n = in_.size();
+    while (i_ < n) {
+      const std::size_t run = i_;
+      while (i_ < n) {
+        const auto u = static_cast<unsigned char>(in_[i_]);
+        if (kTextStop[u] == 0) {
+          ++i_;
+        } else if (u >= 0x80) {
+          if (!utf8(i_)) {
+            return std::nullopt;
+          }
+        } else {
+          break;
+        }
+      }
+      writer_.text(in_.substr(run, i_ - run));
+      if (i_ == n) {
+        break;
+      }
+      const char c = in_[i_];
+      if (c == '&') {
+        if (!reference(i_, scratch_)) {
+          return std::nullopt;
+        }
+        writer_.text(scratch_);
+      } else if (c == '<') {
+        if (!markup()) {
+          return std::nullopt;
+        }
+      } else {
+        return std::nullopt;  // control character, DEL
+      }
+    }
+    if (writer_.unstable()) {
+      return std::nullopt;
+    }
+    return writer_.finish();
+  }
+
+ private:
+  struct Open {
+    GumboTag tag;
+    FastKind kind;
+  };
+
+  // in_[at] starts a multi-byte sequence: step over it when it is a plain character.
+  bool utf8(std::size_t& at) const {
+    char32_t cp = 0;
+    const std::size_t length = decode_utf8(in_, at, cp);
+    if (length == 0 || !is_plain_code_point(cp)) {
+      return false;
+    }
+    at += length;
+    return true;
+  }
+
+  // in_[at] == '&'. Puts what it stands for in `out` (replacing its content) and steps over
+  // it; false when it is not a reference the fast path decodes like the parser.
+  bool reference(std::size_t& at, std::string& out) const {
+    out.clear();
+    const std::size_t n = in_.size();
+    std::size_t k = at + 1;
+    if (k >= n || (!is_ascii_alnum(in_[k]) && in_[k] != '#')) {
+      out.push_back('&');  // not a reference: a literal ampersand
+      at = k;
+      return true;
+    }
+    char32_t cp = 0;
+    if (in_[k] == '#') {
+      ++k;
+      const bool hex = k < n && (in_[k] == 'x' || in_[k] == 'X');
+      k += hex ? 1 : 0;
+      const std::size_t digits = k;
+      for (; k < n && k - digits < 8; ++k) {
+        const char d = in_[k];
+        int v = -1;
+        if (d >= '0' && d <= '9') {
+          v = d - '0';
+        } else if (hex && d >= 'a' && d <= 'f') {
+          v = d - 'a' + 10;
+        } else if (hex && d >= 'A' && d <= 'F') {
+          v = d - 'A' + 10;
+        }
+        if (v < 0) {
+          break;
+        }
+        cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
+      }
+      if (k == digits || k >= n || in_[k] != ';') {
+        return false;
+      }
+    } else {
+      const std::size_t name = k;
+      while (k < n && is_ascii_alnum(in_[k])) {
+        ++k;
+      }
+      if (k >= n || in_[k] != ';') {
+        const std::string_view word = in_.substr(name, k - name);
+        for (std::string_view legacy : kLegacyEntityNames) {
+          if (word.starts_with(legacy)) {
+            return false;
+          }
+        }
+        out.push_back('&');  // "R&D": a literal ampersand, the word is text
+        at = name;
+        return true;
+      }
+      const std::string_view nm = in_.substr(name, k - name);
+      const auto named = named_entity(nm);
+      if (!named || nm == "lang" || nm == "rang") {
+        return false;
+      }
+      cp = *named;
+    }
+    if (!is_plain_code_point(cp)) {
+      return false;
+    }
+    append_utf8(out, cp);
+    at = k + 1;
+    return true;
+  }
+
+  bool markup() {
+    const std::size_t n = in_.size();
+    const std::size_t next = i_ + 1;
+    if (next >= n) {
+      writer_.text("<");  // "<" at the end is text
+      i_ = next;
+      return true;
+    }
+    const char c = in_[next];
+    if (c == '/') {
+      return end_tag();
+    }
+    if (detail::is_ascii_alpha(c)) {
+      return start_tag();
+    }
+    if (c == '!' || c == '?') {
+      return false;  // comment, doctype, CDATA, processing instruction
+    }
+    writer_.text("<");  // "a < b": text
+    i_ = next;
+    return true;
+  }
+
+  // Tag name at in_[k]: letters and digits up to a space, "/" or ">".
+  bool tag_name(std::size_t& k, GumboTag& tag) const {
+    const std::size_t from = k;
+    while (k < in_.size() && is_ascii_alnum(in_[k])) {
+      ++k;
+    }
+    if (k == from || k >= in_.size() || !(is_tag_space(in_[k]) || in_[k] == '/' || in_[k] == '>')) {
+      return false;
+    }
+    tag = tag_of(in_.substr(from, k - from));
+    return true;
+  }
+
+  bool end_tag() {
+    std::size_t k = i_ + 2;
+    GumboTag tag = GUMBO_TAG_UNKNOWN;
+    if (k >= in_.size() || !detail::is_ascii_alpha(in_[k]) || !tag_name(k, tag)) {
+      return false;
+    }
+    while (k < in_.size() && is_tag_space(in_[k])) {
+      ++k;
+    }
+    if (k >= in_.size() || in_[k] != '>' || open_.empty() || open_.back().tag != tag) {
+      return false;
+    }
+    pop();
+    i_ = k + 1;
+    return true;
+  }
+
+  void pop() {
+    const Open o = open_.back();
+    open_.pop_back();
+    if (o.tag == GUMBO_TAG_P) {
+      --open_p_;
+    } else if (o.kind == FastKind::Heading) {
+      --open_headings_;
+    }
+    writer_.end();
+  }
+
+  bool start_tag() {
+    std::size_t k = i_ + 1;
+    GumboTag tag = GUMBO_TAG_UNKNOWN;
+    if (!tag_name(k, tag)) {
+      return false;
+    }
+    const FastKind kind = fast_kind(tag);
+    if (kind == FastKind::None || !allowed_here(tag, kind)) {
+      return false;
+    }
+    bool self_closing = false;
+    if (!attributes(k, self_closing)) {
+      return false;
+    }
+    const bool is_void_kind = kind == FastKind::Void || kind == FastKind::BlockVoid;
+    if (self_closing && !is_void_kind) {
+      return false;  // "<p/>" opens a p: leave it to the parser
+    }
+    i_ = k;
+    if (kind == FastKind::Pre && i_ < in_.size() && (in_[i_] == '\n' || in_[i_] == '&')) {
+      return false;  // the parser drops a newline there
+    }
+    const bool pushed = writer_.start(tag, Attrs(attrs_.data(), attr_count_));
+    if (pushed == is_void_kind) {
+      return false;  // not expected; stay on the safe side
+    }
+    if (!is_void_kind) {
+      open_.push_back(Open{tag, kind});
+      open_p_ += tag == GUMBO_TAG_P ? 1 : 0;
+      open_headings_ += kind == FastKind::Heading ? 1 : 0;
+    }
+    return true;
+  }
+
+  // Whether the tree builder puts the element right where the tag stands, inside the
+  // innermost open element, doing nothing else.
+  bool allowed_here(GumboTag tag, FastKind kind) const {
+    if (open_.size() >= kMaxFastDepth || writer_.in_unwrapped()) {
+      return false;
+    }
+    switch (kind) {
+      case FastKind::Formatting:
+        for (const Open& o : open_) {
+          if (o.tag == tag) {
+            return false;
+          }
+        }
+        return true;
+      case FastKind::Phrasing:
+      case FastKind::Void:
+        return true;
+      case FastKind::Heading:
+        return open_p_ == 0 && open_headings_ == 0;
+      case FastKind::ListItem:
+        return open_p_ == 0 && !open_.empty()
+               && (open_.back().tag == GUMBO_TAG_UL || open_.back().tag == GUMBO_TAG_OL);
+      case FastKind::DefItem:
+        return open_p_ == 0 && !open_.empty() && open_.back().tag == GUMBO_TAG_DL;
+      case FastKind::Block:
+      case FastKind::BlockVoid:
+      case FastKind::Pre:
+        return open_p_ == 0;
+      case FastKind::None:
+        return false;
+    }
+    return false;
+  }
+
+  // Attributes from in_[k] to the end of the tag; k ends one past the ">".
+  bool attributes(std::size_t& k, bool& self_closing) {
+    const std::size_t n = in_.size();
+    attr_count_ = 0;
+    while (true) {
+      while (k < n && is_tag_space(in_[k])) {
+        ++k;
+      }
+      if (k >= n) {
+        return false;  // unterminated: the parser drops the tag
+      }
+      if (in_[k] == '>') {
+        ++k;
+        return true;
+      }
+      if (in_[k] == '/') {
+        if (k + 1 < n && in_[k + 1] == '>') {
+          self_closing = true;
+          k += 2;
+          return true;
+        }
+        return false;
+      }
+      if (!attribute_pair(k)) {
+        return false;
+      }
+    }
+  }
+
+  static bool is_name_char(char c) {
+    return is_ascii_alnum(c) || c == '-' || c == '_' || c == ':' || c == '.';
+  }
+
+  bool attribute_pair(std::size_t& k) {
+    const std::size_t n = in_.size();
+    if (!detail::is_ascii_alpha(in_[k]) && in_[k] != '_' && in_[k] != ':') {
+      return false;
+    }
+    if (attr_count_ >= kMaxFastAttributes) {
+      return false;
+    }
+    if (attrs_.size() <= attr_count_) {
+      attrs_.resize(attr_count_ + 1);
+    }
+    Attrs::Pair& pair = attrs_[attr_count_];
+    pair.name.clear();
+    pair.value.clear();
+    while (k < n && is_name_char(in_[k])) {
+      pair.name.push_back(ascii_lower(in_[k]));
+      ++k;
+    }
+    const std::size_t name_end = k;
+    while (k < n && is_tag_space(in_[k])) {
+      ++k;
+    }
+    if (k < n && in_[k] == '=') {
+      ++k;
+      while (k < n && is_tag_space(in_[k])) {
+        ++k;
+      }
+      if (k >= n) {
+        return false;
+      }
+      const char q = in_[k];
+      if (q == '"' || q == '\'') {
+        ++k;
+        if (!value(k, pair.value, q)) {
+          return false;
+        }
+        ++k;  // the closing quote
+        if (k >= n || !(is_tag_space(in_[k]) || in_[k] == '/' || in_[k] == '>')) {
+          return false;
+        }
+      } else if (!value(k, pair.value, '\0') || pair.value.empty()) {
+        return false;
+      }
+    } else if (k == name_end && k < n && in_[k] != '/' && in_[k] != '>') {
+      return false;  // a character that cannot be in a name follows it
+    }
+    // Duplicates: the first one counts, as in the parser.
+    for (std::size_t a = 0; a < attr_count_; ++a) {
+      if (attrs_[a].name == pair.name) {
+        return true;
+      }
+    }
+    ++attr_count_;
+    return true;
+  }
+
+  // An attribute value from in_[k], quoted by `quote` ('\0': unquoted), decoded into `out`;
+  // k ends on the closing quote (or one past an unquoted value).
+  bool value(std::size_t& k, std::string& out, char quote) {
+    const std::size_t n = in_.size();
+    std::size_t run = k;
+    while (true) {
+      if (k >= n) {
+        return false;
+      }
+      const char c = in_[k];
+      if (quote != '\0' ? c == quote : (is_tag_space(c) || c == '>')) {
+        out.append(in_.substr(run, k - run));
+        return true;
+      }
+      const auto u = static_cast<unsigned char>(c);
+      if (u >= 0x80) {
+        if (!utf8(k)) {
+          return false;
+        }
+        continue;
+      }
+      if (c == '&') {
+        out.append(in_.substr(run, k - run));
+        if (!reference(k, scratch_)) {
+          return false;
+        }
+        out.append(scratch_);
+        run = k;
+        continue;
+      }
+      if ((u < 0x20 && c != '\t' && c != '\n') || u == 0x7F) {
+        return false;
+      }
+      if (quote == '\0' && (c == '"' || c == '\'' || c == '<' || c == '=' || c == '`')) {
+        return false;
+      }
+      ++k;
+    }
+  }
+
+  static constexpr std::size_t kMaxFastDepth = 100;
+  static constexpr std::size_t kMaxFastAttributes = 16;
+
+  std::string_view in_;
+  std::size_t i_ = 0;
+  Writer writer_;
+  std::vector<Open> open_;
+  std::size_t open_p_ = 0;
+  std::size_t open_headings_ = 0;
+  std::vector<Attrs::Pair> attrs_;
+  std::size_t attr_count_ = 0;
+  std::string scratch_;
 };
 
 struct Pass {
@@ -1144,7 +1765,16 @@ Pass sanitize_once(std::string_view html, const SanitizeOptions& options) {
 
 }  // namespace
 
-std::string sanitize(std::string_view html, const SanitizeOptions& options) {
+namespace detail {
+
+std::optional<std::string> sanitize_fast(std::string_view html, const SanitizeOptions& options) {
+  if (html.size() > kMaxInputBytes) {
+    return std::nullopt;
+  }
+  return FastPath(html, options).run();
+}
+
+std::string sanitize_with_gumbo(std::string_view html, const SanitizeOptions& options) {
   if (html.size() > kMaxInputBytes) {
     html = html.substr(0, kMaxInputBytes);
   }
@@ -1153,6 +1783,15 @@ std::string sanitize(std::string_view html, const SanitizeOptions& options) {
     pass = sanitize_once(pass.html, options);
   }
   return std::move(pass.html);
+}
+
+}  // namespace detail
+
+std::string sanitize(std::string_view html, const SanitizeOptions& options) {
+  if (std::optional<std::string> fast = detail::sanitize_fast(html, options)) {
+    return std::move(*fast);
+  }
+  return detail::sanitize_with_gumbo(html, options);
 }
 
 }  // namespace vigie::ingest::html
