@@ -621,6 +621,34 @@ std::string escape_text(std::string_view t) {
   return out;
 }
 
+// ASCII bytes that escape() copies as they are.
+constexpr std::array<std::uint8_t, 256> kEscapeKeeps = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (std::size_t c = 0x20; c < 0x7F; ++c) {
+    t[c] = c == '&' || c == '<' || c == '>' || c == '"' ? 0 : 1;
+  }
+  t['\t'] = t['\n'] = t['\f'] = 1;
+  return t;
+}();
+
+// Length of the UTF-8 sequence at s[i] when it is a common, well-formed one whose character
+// passes through untouched (U+00A0-U+07FF, U+1000-U+CFFF: no control, surrogate or
+// noncharacter there); 0 otherwise, and the caller decodes it the long way.
+inline std::size_t common_utf8_length(std::string_view s, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  const auto continuation = [&](std::size_t k) {
+    return k < s.size() && (static_cast<unsigned char>(s[k]) & 0xC0U) == 0x80U;
+  };
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    return continuation(i + 1) && (b0 != 0xC2 || static_cast<unsigned char>(s[i + 1]) >= 0xA0) ? 2
+                                                                                               : 0;
+  }
+  if (b0 >= 0xE1 && b0 <= 0xEC) {
+    return continuation(i + 1) && continuation(i + 2) ? 3 : 0;
+  }
+  return 0;
+}
+
 using GumboOutputPtr = std::unique_ptr<GumboOutput, void (*)(GumboOutput*)>;
 
 void destroy_output(GumboOutput* output) {
@@ -632,8 +660,7 @@ void destroy_output(GumboOutput* output) {
 
 class Writer {
  public:
-  explicit Writer(const SanitizeOptions& options)
-      : options_(options), base_ok_(core::is_http_url(options.base_url)) {}
+  explicit Writer(const SanitizeOptions& options) : options_(options) {}
 
   std::string run(const GumboNode* root, std::size_t capacity) {
     out_.reserve(capacity);
@@ -680,6 +707,18 @@ class Writer {
       end();
     }
     return std::move(out_);
+  }
+
+  // Text the fast path has checked holds only characters escape() keeps and none of & < > ":
+  // it goes out as it is. Any other text goes through text().
+  void checked_text(std::string_view t) {
+    if (t.empty()) {
+      return;
+    }
+    if (t.front() == '\n' && out_.size() == pre_content_at_) {
+      out_.push_back('\n');
+    }
+    out_.append(t);
   }
 
   void text(std::string_view t) {
@@ -855,9 +894,17 @@ class Writer {
     std::size_t i = 0;
     while (i < n) {
       const auto c = static_cast<unsigned char>(t[i]);
+      if (kEscapeKeeps[c] != 0) {
+        ++i;
+        continue;
+      }
       std::string_view with;
       std::size_t length = 1;
       if (c >= 0x80) {
+        if (const std::size_t common = common_utf8_length(t, i); common != 0) {
+          i += common;
+          continue;
+        }
         char32_t cp = 0;
         length = decode_utf8(t, i, cp);
         if (length != 0 && cp > 0x9F && !(cp >= 0xFDD0 && cp <= 0xFDEF)
@@ -1055,9 +1102,19 @@ class Writer {
     }
     if (!scheme) {
       if (!base_ok_) {
+        base_ok_ = core::is_http_url(options_.base_url);
+      }
+      if (!*base_ok_) {
         return std::nullopt;
       }
+      const bool network_path = url.starts_with("//");
       url = core::resolve_url(options_.base_url, url);
+      // Without an authority of its own, the reference takes the base's scheme and authority
+      // (RFC 3986 §5.2.2), and the base is http(s) with a host: so is the result, and only
+      // its length needs checking. Parsing it again would double the cost of every link.
+      if (!network_path) {
+        return url.size() > kMaxUrlBytes ? std::nullopt : std::optional<std::string>(url);
+      }
     }
     // Checked again after resolution: whatever resolve_url returns must itself be http(s).
     const auto final_scheme = scheme_of(url);
@@ -1171,7 +1228,9 @@ class Writer {
   }
 
   const SanitizeOptions& options_;
-  const bool base_ok_;
+  // Whether relative URLs can be resolved: base_url is http(s) with a host. Worked out on
+  // first use (parsing it costs more than sanitising a short title).
+  mutable std::optional<bool> base_ok_;
   std::string out_;
   std::vector<Frame> stack_;
   std::size_t open_elements_ = 0;
@@ -1197,7 +1256,7 @@ class Writer {
 // characters the writer keeps as they are; control characters, CR, NUL, C1 controls,
 // noncharacters, U+FEFF and invalid UTF-8; a newline or reference right after <pre>;
 // unusual tag syntax (unquoted values holding quotes or "=", missing spaces between
-// attributes, "/>" on non-void elements). sanitizer_fast_test.cpp and
+// attributes, duplicate attributes, "/>" on non-void elements). sanitizer_fast_test.cpp and
 // fuzz/html_sanitizer_fast_fuzz.cpp check that both paths agree byte for byte on every input
 // the fast path accepts.
 
@@ -1312,11 +1371,15 @@ bool is_plain_code_point(char32_t cp) {
          && !(cp >= 0xD800 && cp <= 0xDFFF) && cp <= 0x10FFFF;
 }
 
-// Byte classes for the text scanner: 0 = copy, 1 = look closer.
+// Byte classes for the text scanner: 0 = copy as is, 1 = look closer (markup, references,
+// characters to escape, control characters, the start of a UTF-8 sequence).
 constexpr std::array<std::uint8_t, 256> kTextStop = [] {
   std::array<std::uint8_t, 256> t{};
   for (std::size_t c = 0; c < t.size(); ++c) {
-    t[c] = (c < 0x20 && c != '\t' && c != '\n') || c >= 0x7F || c == '<' || c == '&' ? 1 : 0;
+    t[c] = (c < 0x20 && c != '\t' && c != '\n') || c >= 0x7F || c == '<' || c == '&' || c == '>'
+                   || c == '"'
+               ? 1
+               : 0;
   }
   return t;
 }();
@@ -1359,12 +1422,15 @@ class FastPath {
           break;
         }
       }
-      writer_.text(in_.substr(run, i_ - run));
+      writer_.checked_text(in_.substr(run, i_ - run));
       if (i_ == n) {
         break;
       }
       const char c = in_[i_];
-      if (c == '&') {
+      if (c == '>' || c == '"') {
+        writer_.checked_text(c == '>' ? "&gt;" : "&quot;");
+        ++i_;
+      } else if (c == '&') {
         if (!reference(i_, scratch_)) {
           return std::nullopt;
         }
@@ -1391,6 +1457,10 @@ class FastPath {
 
   // in_[at] starts a multi-byte sequence: step over it when it is a plain character.
   bool utf8(std::size_t& at) const {
+    if (const std::size_t common = common_utf8_length(in_, at); common != 0) {
+      at += common;
+      return true;
+    }
     char32_t cp = 0;
     const std::size_t length = decode_utf8(in_, at, cp);
     if (length == 0 || !is_plain_code_point(cp)) {
@@ -1677,10 +1747,11 @@ class FastPath {
     } else if (k == name_end && k < n && in_[k] != '/' && in_[k] != '>') {
       return false;  // a character that cannot be in a name follows it
     }
-    // Duplicates: the first one counts, as in the parser.
+    // Duplicates: gumbo keeps the first, but a valueless duplicate makes it drop the value of
+    // whichever attribute comes next ("<q a b a cite=x>" loses cite). Leave them to it.
     for (std::size_t a = 0; a < attr_count_; ++a) {
       if (attrs_[a].name == pair.name) {
-        return true;
+        return false;
       }
     }
     ++attr_count_;
