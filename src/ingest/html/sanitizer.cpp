@@ -655,6 +655,53 @@ void destroy_output(GumboOutput* output) {
   gumbo_destroy_output(&kGumboDefaultOptions, output);
 }
 
+// What sanitising needs to know about a base URL: whether relative URLs resolve against it
+// (http or https with a host), and its origin "scheme://authority", to which resolve_url
+// appends a path-absolute reference without dot segments as it is. Kept per thread for the
+// last base seen, since all the fragments of a feed share one: parsing the base costs about
+// as much as sanitising a short summary.
+struct BaseFacts {
+  std::string url;
+  bool known = false;
+  bool ok = false;
+  std::string origin;  // empty: always go through resolve_url
+};
+
+const BaseFacts& base_facts(const std::string& base) {
+  thread_local BaseFacts facts;
+  if (!facts.known || facts.url != base) {
+    facts.url = base;
+    facts.known = true;
+    facts.ok = core::is_http_url(base);
+    facts.origin.clear();
+    if (facts.ok) {
+      std::string root = core::resolve_url(base, "/");
+      if (root.ends_with('/')) {
+        root.pop_back();
+        facts.origin = std::move(root);
+      }
+    }
+  }
+  return facts;
+}
+
+// Whether the path of a relative reference (up to "?" or "#") has a "." or ".." segment,
+// which resolution would remove.
+bool has_dot_segment(std::string_view ref) {
+  const std::string_view path = ref.substr(0, ref.find_first_of("?#"));
+  std::size_t begin = 0;
+  while (begin <= path.size()) {
+    std::size_t end = path.find('/', begin);
+    end = end == kNpos ? path.size() : end;
+    const std::string_view segment = path.substr(begin, end - begin);
+    if (segment == "." || segment == "..") {
+      return true;
+    }
+    begin = end + 1;
+  }
+  return false;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The walk
 
@@ -1101,14 +1148,16 @@ class Writer {
       return std::nullopt;
     }
     if (!scheme) {
-      if (!base_ok_) {
-        base_ok_ = core::is_http_url(options_.base_url);
-      }
-      if (!*base_ok_) {
+      const BaseFacts& base = base_facts(options_.base_url);
+      if (!base.ok) {
         return std::nullopt;
       }
       const bool network_path = url.starts_with("//");
-      url = core::resolve_url(options_.base_url, url);
+      if (url.front() == '/' && !network_path && !base.origin.empty() && !has_dot_segment(url)) {
+        url.insert(0, base.origin);  // what resolve_url gives, without parsing the base again
+      } else {
+        url = core::resolve_url(options_.base_url, url);
+      }
       // Without an authority of its own, the reference takes the base's scheme and authority
       // (RFC 3986 §5.2.2), and the base is http(s) with a host: so is the result, and only
       // its length needs checking. Parsing it again would double the cost of every link.
@@ -1228,9 +1277,7 @@ class Writer {
   }
 
   const SanitizeOptions& options_;
-  // Whether relative URLs can be resolved: base_url is http(s) with a host. Worked out on
-  // first use (parsing it costs more than sanitising a short title).
-  mutable std::optional<bool> base_ok_;
+
   std::string out_;
   std::vector<Frame> stack_;
   std::size_t open_elements_ = 0;
