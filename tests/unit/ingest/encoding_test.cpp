@@ -111,6 +111,14 @@ TEST(EncodingTest, DecodesEveryWayFeedsDeclareTheirCharset) {
       {"UTF-16LE without a BOM", "<\0?\0x\0m\0l\0?\0>\0"s, "", "<?xml?>", "utf-16le", false},
       {"UTF-16 with a lone surrogate", "\xFF\xFE<\0\x00\xD8>\0"s, "", "<\xEF\xBF\xBD>", "utf-16le",
        true},
+      {"UTF-16LE with a surrogate pair and a euro sign", "\xFF\xFE<\0\x3D\xD8\x00\xDE\xAC\x20>\0"s,
+       "", "<\xF0\x9F\x98\x80\xE2\x82\xAC>", "utf-16le", false},
+      {"UTF-16BE with a surrogate pair and a euro sign", "\xFE\xFF\0<\xD8\x3D\xDE\x00\x20\xAC\0>"s,
+       "", "<\xF0\x9F\x98\x80\xE2\x82\xAC>", "utf-16be", false},
+      {"UTF-16 with a lone low surrogate", "\xFF\xFE<\0\x00\xDC>\0"s, "", "<\xEF\xBF\xBD>",
+       "utf-16le", true},
+      {"UTF-16 with a high surrogate at the end", "\xFF\xFE<\0\x3D\xD8"s, "", "<\xEF\xBF\xBD",
+       "utf-16le", true},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
