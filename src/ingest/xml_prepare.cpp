@@ -104,6 +104,13 @@ bool word_is_plain(const char* p) {
   return (has_byte(w, '&') | has_less(w, 0x20) | has_byte(w, 0xEF)) == 0;
 }
 
+// The same without '&', which CDATA holds as text.
+bool word_is_clean_cdata(const char* p) {
+  std::uint64_t w = 0;
+  std::memcpy(&w, p, 8);
+  return (has_less(w, 0x20) | has_byte(w, 0xEF)) == 0;
+}
+
 bool is_special(unsigned char b) {
   return b == '&' || b == 0xEF || (b < 0x20 && b != '\t' && b != '\n' && b != '\r');
 }
@@ -282,16 +289,17 @@ std::size_t BodyRewriter::cdata_section(std::size_t i) {
   const std::string_view text = s_.substr(begin, end - begin);
 
   PreparedXml::CdataPiece piece{false, begin, text.size()};
-  std::size_t k = 0;
-  while (k < text.size() && !is_special(static_cast<unsigned char>(text[k]))) {
-    ++k;
-  }
   bool dirty = false;
-  for (std::size_t j = k; j < text.size() && !dirty; ++j) {
+  for (std::size_t j = 0; j < text.size() && !dirty;) {
+    if (j + 8 <= text.size() && word_is_clean_cdata(text.data() + j)) {
+      j += 8;
+      continue;
+    }
     const auto b = static_cast<unsigned char>(text[j]);
     dirty = (b < 0x20 && b != '\t' && b != '\n' && b != '\r')
             || (b == 0xEF && j + 2 < text.size() && static_cast<unsigned char>(text[j + 1]) == 0xBF
                 && (static_cast<unsigned char>(text[j + 2]) & 0xFE) == 0xBE);
+    ++j;
   }
   if (dirty) {
     piece = PreparedXml::CdataPiece{true, arena_.size(), 0};
