@@ -77,12 +77,27 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   return len;
 }
 
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+
 std::string repair_utf8(std::string_view s, bool* saw_multibyte) {
   bool multibyte = false;
   std::string out;
   out.reserve(s.size() + s.size() / 8);
   std::size_t i = 0;
   while (i < s.size()) {
+    // ASCII runs go out in one piece (eight bytes at a time while they last).
+    const std::size_t run = i;
+    std::uint64_t word = 0;
+    while (i + 8 <= s.size() && (std::memcpy(&word, s.data() + i, 8), word & kHighBits) == 0) {
+      i += 8;
+    }
+    while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+    }
+    out.append(s.substr(run, i - run));
+    if (i == s.size()) {
+      break;
+    }
     const std::size_t n = utf8_sequence_length(s, i);
     if (n > 0) {
       multibyte = multibyte || n > 1;
