@@ -51,8 +51,8 @@ struct SanitizeOptions {
 //
 // Cost is linear in practice: nesting past 256 levels and attributes past 32 per tag are cut
 // before parsing, and inputs past 64 MiB are truncated. Well-nested common markup skips the
-// HTML5 parser (a fast path with byte-identical output, see sanitizer_paths.h). Requires: UTF-8 input (invalid bytes
-// become U+FFFD).
+// HTML5 parser (a fast path with byte-identical output, see sanitizer_paths.h). Requires:
+// UTF-8 input (invalid bytes become U+FFFD).
 std::string sanitize(std::string_view html, const SanitizeOptions& options);
 
 // Plain text of an HTML fragment for indexing and previews: block elements become line
