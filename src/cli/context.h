@@ -21,6 +21,7 @@ class IngestService;
 class SearchService;
 class IndexSync;
 class RefreshService;
+class StoryService;
 struct RefreshReport;
 }  // namespace vigie::service
 
@@ -34,6 +35,7 @@ struct ServiceSet {
   service::RefreshService& refresh;
   const core::Clock& clock;
   core::OrgId operator_org;
+  service::StoryService& stories;
 };
 
 class ServiceProvider {

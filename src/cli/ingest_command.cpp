@@ -14,6 +14,7 @@
 #include "service/index_sync.h"
 #include "service/ingest_service.h"
 #include "service/source_service.h"
+#include "service/story_service.h"
 
 namespace vigie::cli {
 namespace {
@@ -115,6 +116,10 @@ void run_ingest(const IngestArgs& args, CliContext& ctx) {
   }
   // One index commit for the whole batch: the index log makes this crash-safe.
   if (auto st = s.index.catch_up(); !st) {
+    ctx.fail(st.error());
+  }
+  // Then the new items join their stories (crash-safe too: pending items wait for the next run).
+  if (auto st = s.stories.assign_pending(); !st) {
     ctx.fail(st.error());
   }
   ctx.out << fmt::format(fmt::runtime(ctx.tr("cli.ingest.summary")), totals.files, totals.entries,

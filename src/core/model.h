@@ -15,6 +15,7 @@ namespace vigie::core {
 using OrgId = std::int64_t;
 using SourceId = std::int64_t;
 using ItemId = std::int64_t;
+using StoryId = std::int64_t;
 
 enum class OrgKind { Operator, Member };
 
@@ -74,6 +75,19 @@ struct Item {
   std::string lang;           // ISO 639-1 code, "und" when unknown
   std::string content_hash;   // hex SHA-256 of title + text
   std::uint64_t simhash = 0;  // 64-bit SimHash of the text shingles
+};
+
+// Items that tell the same story (the same wire copy, release or article from several
+// sources), grouped by match/story.h. Its first appearance is its earliest item (published,
+// else fetched).
+struct Story {
+  StoryId id = 0;
+  OrgId org_id = 0;
+  ItemId first_item_id = 0;  // the earliest item; 0 when it was removed
+  Timestamp first_seen_at{};
+  Timestamp last_seen_at{};
+  std::size_t item_count = 0;
+  std::string title;  // the first item's title
 };
 
 }  // namespace vigie::core

@@ -14,6 +14,7 @@
 #include "service/refresh_service.h"
 #include "service/search_service.h"
 #include "service/source_service.h"
+#include "service/story_service.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/xapian/xapian_index.h"
 #include "worker/scheduler.h"
@@ -29,6 +30,7 @@ struct Wiring::Parts {
   std::unique_ptr<service::SourceService> sources;
   std::unique_ptr<service::SearchService> search;
   std::unique_ptr<service::RefreshService> refresh;
+  std::unique_ptr<service::StoryService> stories;
 };
 
 namespace {
@@ -64,15 +66,18 @@ core::Result<cli::ServiceSet*> Wiring::open() {
   p->ingest = std::make_unique<service::IngestService>(*p->store, clock_);
   p->sources = std::make_unique<service::SourceService>(*p->store, clock_, op.id);
   p->search = std::make_unique<service::SearchService>(*p->store, *p->index, *p->sync, op.id);
+  p->stories = std::make_unique<service::StoryService>(*p->store);
   service::RefreshOptions ropts;
   ropts.batch_size = config_.worker.batch_size;
-  p->refresh = std::make_unique<service::RefreshService>(*p->store, *p->http, *p->ingest, *p->sync,
-                                                         clock_, ropts, std::random_device{}());
-  // Whatever a crash left between the store and the index is replayed now.
+  p->refresh =
+      std::make_unique<service::RefreshService>(*p->store, *p->http, *p->ingest, *p->sync, clock_,
+                                                ropts, std::random_device{}(), p->stories.get());
+  // Whatever a crash left between the store and the index, or before clustering, is redone.
   VIGIE_TRY(p->sync->catch_up());
+  VIGIE_TRY(p->stories->assign_pending());
   parts_ = std::move(p);
   set_.emplace(cli::ServiceSet{*parts_->sources, *parts_->ingest, *parts_->search, *parts_->sync,
-                               *parts_->refresh, clock_, op.id});
+                               *parts_->refresh, clock_, op.id, *parts_->stories});
   return &*set_;
 }
 

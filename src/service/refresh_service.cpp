@@ -132,6 +132,9 @@ core::Result<RefreshReport> RefreshService::refresh(std::vector<core::Source> so
                                     sources.begin() + static_cast<std::ptrdiff_t>(end));
     VIGIE_TRY(refresh_batch(batch, report));
     VIGIE_TRY(index_.catch_up());
+    if (stories_ != nullptr) {
+      VIGIE_TRY(stories_->assign_pending());
+    }
   }
   return report;
 }

@@ -21,6 +21,7 @@
 #include "fetch/poll_policy.h"
 #include "service/index_sync.h"
 #include "service/ingest_service.h"
+#include "service/story_service.h"
 #include "storage/store.h"
 
 namespace vigie::service {
@@ -49,17 +50,18 @@ struct RefreshReport {
 class RefreshService {
  public:
   // `jitter_seed` seeds the jitter of next-check times (main/ passes a random seed; tests a
-  // fixed one).
+  // fixed one). `stories`, when given, groups new items into stories after each batch.
   RefreshService(storage::Store& store, fetch::HttpClient& http, IngestService& ingest,
                  IndexSync& index, const core::Clock& clock, RefreshOptions options,
-                 std::uint64_t jitter_seed)
+                 std::uint64_t jitter_seed, StoryService* stories = nullptr)
       : store_(store),
         http_(http),
         ingest_(ingest),
         index_(index),
         clock_(clock),
         options_(options),
-        rng_(jitter_seed) {}
+        rng_(jitter_seed),
+        stories_(stories) {}
 
   // Fetches every source due now, batch after batch, until none is due.
   core::Result<RefreshReport> run_due();
@@ -81,6 +83,7 @@ class RefreshService {
   const core::Clock& clock_;
   RefreshOptions options_;
   std::mt19937_64 rng_;
+  StoryService* stories_;
 };
 
 }  // namespace vigie::service

@@ -96,9 +96,76 @@ class ItemStore {
                                                                  std::size_t limit) = 0;
 };
 
+// A stored item filed under a story lookup key (match::story_lookup_keys), with its story.
+struct StoryKeyHit {
+  core::ItemId item_id = 0;
+  core::StoryId story_id = 0;
+};
+
+// One item of a story, with what a reader needs to see where and when it appeared.
+struct StoryMember {
+  core::Item item;
+  std::string source_title;
+};
+
+// A story with its items, in order of appearance (published, else fetched; then id).
+struct StoryDetail {
+  core::Story story;
+  std::vector<StoryMember> members;
+};
+
+// A line of the story list: the story and the titles of its sources, in order of appearance.
+struct StorySummary {
+  core::Story story;
+  std::vector<std::string> sources;
+};
+
+// Keyset paging for list_stories: stories strictly after this one in the list order.
+struct StoryCursor {
+  core::Timestamp first_seen_at{};
+  core::StoryId id = 0;
+};
+
+// Stories: clusters of items that tell the same story (match/story.h decides; this stores).
+// An item belongs to at most one story; an item without a story is pending, and
+// service::StoryService assigns it, so a crash between storing items and clustering them
+// loses nothing. Lookup keys are kept per item with the item's first-seen time, so that
+// candidates come from a time window around the item, never from the whole history.
+class StoryStore {
+ public:
+  virtual ~StoryStore() = default;
+  // Items of `org` without a story, in order of appearance (published, else fetched; then
+  // id), at most `limit`.
+  virtual core::Result<std::vector<core::Item>> items_without_story(core::OrgId org,
+                                                                    std::size_t limit) = 0;
+  // Items of `org` filed under any of `keys` whose first-seen time lies in [from, to]: for
+  // each key, the `per_key` most recently seen. Each item once; unordered.
+  virtual core::Result<std::vector<StoryKeyHit>> story_candidates(core::OrgId org,
+                                                                  std::span<const std::string> keys,
+                                                                  core::Timestamp from,
+                                                                  core::Timestamp to,
+                                                                  std::size_t per_key) = 0;
+  // Puts the item in story `story`, or in a new story when `story` is 0, and files it under
+  // `keys`, in one transaction; the story's count, first and last appearance, first item and
+  // title follow. Returns the item's story. Idempotent: an item that already has a story keeps
+  // it and that story is returned. Errors: NotFound ("storage.not_found") for an unknown item
+  // or story; Conflict ("storage.conflict") when the story belongs to another organisation.
+  virtual core::Result<core::StoryId> assign_story(core::ItemId item, core::StoryId story,
+                                                   std::span<const std::string> keys) = 0;
+  // The item's story, or nullopt when it is pending. NotFound for an unknown item.
+  virtual core::Result<std::optional<core::StoryId>> story_of(core::ItemId item) = 0;
+  // The story with its items and their sources. NotFound for an unknown story.
+  virtual core::Result<StoryDetail> get_story(core::StoryId id) = 0;
+  // Stories of `org`, newest first appearance first (then higher id), at most `limit`,
+  // after `after` when given (the last story of the previous page).
+  virtual core::Result<std::vector<StorySummary>> list_stories(
+      core::OrgId org, std::size_t limit, std::optional<StoryCursor> after = std::nullopt) = 0;
+  virtual core::Result<std::uint64_t> count_stories(core::OrgId org) = 0;
+};
+
 // The façade a backend implements. Thread-safety: implementations are safe to call from
 // several threads; writes are serialised by the backend.
-class Store : public OrgStore, public SourceStore, public ItemStore {
+class Store : public OrgStore, public SourceStore, public ItemStore, public StoryStore {
  public:
   ~Store() override = default;
 };

@@ -65,6 +65,20 @@ class SqliteStore final : public Store {
   core::Result<std::vector<core::ItemId>> item_ids_after(core::ItemId after_id,
                                                          std::size_t limit) override;
 
+  core::Result<std::vector<core::Item>> items_without_story(core::OrgId org,
+                                                            std::size_t limit) override;
+  core::Result<std::vector<StoryKeyHit>> story_candidates(core::OrgId org,
+                                                          std::span<const std::string> keys,
+                                                          core::Timestamp from, core::Timestamp to,
+                                                          std::size_t per_key) override;
+  core::Result<core::StoryId> assign_story(core::ItemId item, core::StoryId story,
+                                           std::span<const std::string> keys) override;
+  core::Result<std::optional<core::StoryId>> story_of(core::ItemId item) override;
+  core::Result<StoryDetail> get_story(core::StoryId id) override;
+  core::Result<std::vector<StorySummary>> list_stories(core::OrgId org, std::size_t limit,
+                                                       std::optional<StoryCursor> after) override;
+  core::Result<std::uint64_t> count_stories(core::OrgId org) override;
+
  private:
   explicit SqliteStore(std::unique_ptr<Connection> conn);
   core::Status migrate();

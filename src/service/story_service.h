@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#pragma once
+
+// One story, many sources: puts every stored item that has no story yet into a story, the
+// one its near duplicates already belong to or a new one (match/story.h decides; the store
+// finds candidates by lookup key within a time window around the item). Called after every
+// store step of ingestion and fetching, and at start, as IndexSync::catch_up is: an item
+// stored but not yet clustered (a crash in between) is simply picked up next time, and
+// assigning is idempotent.
+//
+// Thread-safety: assign_pending() serialises on an internal mutex. Two processes assigning
+// at once stay consistent (each assignment is one transaction and an item keeps its first
+// story) but may start two stories for two items of one story that arrive together.
+
+#include <chrono>
+#include <cstddef>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+#include "core/error.h"
+#include "match/story.h"
+#include "storage/store.h"
+
+namespace vigie::service {
+
+struct StoryOptions {
+  // Candidates are items first seen at most this long before or after the item (default 14
+  // days: republications of the demo corpus's stories span at most a week; raise it for
+  // slow-moving sources such as official journals).
+  std::chrono::hours window{24 * 14};
+  // Pending items read per batch.
+  std::size_t batch_size = 500;
+  // Candidates per lookup key (the most recently seen).
+  std::size_t per_key = match::kStoryMaxCandidatesPerKey;
+  match::StoryParams params;
+};
+
+struct StoryReport {
+  std::size_t assigned = 0;     // items put in a story
+  std::size_t new_stories = 0;  // of which started a story
+};
+
+class StoryService {
+ public:
+  explicit StoryService(storage::Store& store, StoryOptions options = {})
+      : store_(store), options_(options) {}
+
+  // Assigns every pending item of every organisation, in order of appearance.
+  core::Result<StoryReport> assign_pending();
+
+  // The stories of `org`, newest first appearance first, `limit` at most, after `after`.
+  core::Result<std::vector<storage::StorySummary>> list(
+      core::OrgId org, std::size_t limit, std::optional<storage::StoryCursor> after = {});
+  core::Result<std::uint64_t> count(core::OrgId org);
+  // A story of `org` with its items and sources. NotFound ("storage.not_found") when the story
+  // does not exist or belongs to another organisation.
+  core::Result<storage::StoryDetail> show(core::OrgId org, core::StoryId id);
+
+ private:
+  core::Status assign_org(core::OrgId org, StoryReport& report);  // REQUIRES mutex_
+
+  storage::Store& store_;
+  StoryOptions options_;
+  std::mutex mutex_;
+  // Features of recently assigned items, so that candidates are not re-tokenised each time.
+  std::unordered_map<core::ItemId, match::StoryFeatures> cache_;  // GUARDED_BY(mutex_)
+};
+
+}  // namespace vigie::service
