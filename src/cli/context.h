@@ -21,6 +21,7 @@ class IngestService;
 class SearchService;
 class IndexSync;
 class RefreshService;
+class TopicService;
 struct RefreshReport;
 }  // namespace vigie::service
 
@@ -32,6 +33,7 @@ struct ServiceSet {
   service::SearchService& search;
   service::IndexSync& index;
   service::RefreshService& refresh;
+  service::TopicService& topics;
   const core::Clock& clock;
   core::OrgId operator_org;
 };

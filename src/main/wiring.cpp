@@ -14,6 +14,7 @@
 #include "service/refresh_service.h"
 #include "service/search_service.h"
 #include "service/source_service.h"
+#include "service/topic_service.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/xapian/xapian_index.h"
 #include "worker/scheduler.h"
@@ -29,6 +30,7 @@ struct Wiring::Parts {
   std::unique_ptr<service::SourceService> sources;
   std::unique_ptr<service::SearchService> search;
   std::unique_ptr<service::RefreshService> refresh;
+  std::unique_ptr<service::TopicService> topics;
 };
 
 namespace {
@@ -68,11 +70,12 @@ core::Result<cli::ServiceSet*> Wiring::open() {
   ropts.batch_size = config_.worker.batch_size;
   p->refresh = std::make_unique<service::RefreshService>(*p->store, *p->http, *p->ingest, *p->sync,
                                                          clock_, ropts, std::random_device{}());
+  p->topics = std::make_unique<service::TopicService>(*p->store, clock_, op.id);
   // Whatever a crash left between the store and the index is replayed now.
   VIGIE_TRY(p->sync->catch_up());
   parts_ = std::move(p);
   set_.emplace(cli::ServiceSet{*parts_->sources, *parts_->ingest, *parts_->search, *parts_->sync,
-                               *parts_->refresh, clock_, op.id});
+                               *parts_->refresh, *parts_->topics, clock_, op.id});
   return &*set_;
 }
 

@@ -76,17 +76,25 @@ struct Node {
 
 struct Rule {
   std::size_t topic = 0;            // index into topic_ids
+  std::uint8_t full = 0;            // mask of the key groups a candidate must hit
   std::uint32_t root = 0;           // node index
   std::vector<std::string> only;    // applies to these languages only (empty: any)
   std::vector<std::string> except;  // ...but not to these (they have variants)
 };
 
-// Keys extracted from a query: any matching document contains one of them.
+// A disjunction of keys: any document matching the query contains one of them.
 struct KeySet {
   std::vector<std::uint32_t> ids;
   std::vector<std::string> prefixes;
   double cost = 0;  // estimated share of documents containing a key; lower is better
 };
+
+// A conjunction of key sets: a matching document contains a key of every group. A document
+// is a candidate for a query only when all of the query's groups are hit, so `coton prix
+// senegal` is checked on documents with all three words, not on every document with one.
+// Empty: no necessary keys (the query is checked on every document).
+using Groups = std::vector<KeySet>;
+constexpr std::size_t kMaxGroups = 8;  // bits of a per-query mask
 
 // How common a word is likely to be: short words and stop words are common.
 double word_cost(std::string_view folded) {
@@ -147,7 +155,8 @@ struct Percolator::Impl {
   std::vector<Rule> rules;
   std::vector<std::int64_t> topic_ids;
   std::vector<std::int64_t> refused;
-  std::vector<std::vector<std::uint32_t>> postings;  // by dictionary id: rules
+  // By dictionary id: (rule << 3 | group) of each query a key belongs to.
+  std::vector<std::vector<std::uint32_t>> postings;
   // Prefix keys by their first code points (kHeadChars, or fewer for a shorter prefix): a
   // document token looks up its own head once per distinct head length, then compares.
   std::unordered_map<std::string, std::vector<std::pair<std::string, std::uint32_t>>, StringHash,
@@ -178,7 +187,7 @@ struct Percolator::Impl {
   }
 
   std::uint32_t compile(const Query& q);
-  std::optional<KeySet> keys(std::uint32_t node) const;
+  Groups keys(std::uint32_t node) const;  // best (lowest cost) group first
   void add_topic(const PercolatorTopic& topic, const PercolatorLimits& limits);
 
   struct DocView {
@@ -260,83 +269,89 @@ std::uint32_t Percolator::Impl::compile(const Query& q) {
       q.node);
 }
 
-std::optional<KeySet> Percolator::Impl::keys(std::uint32_t index) const {
+Groups Percolator::Impl::keys(std::uint32_t index) const {
   const Node& n = nodes[index];
-  // Keys of one folded word, or of the most selective word of a phrase (folded forms only).
-  const auto folded_key = [&](const std::vector<std::string>& words) {
-    const std::string* best = &words.front();
+  // One group per distinct word of a phrase or NEAR operand (folded forms only: every word
+  // must be there).
+  const auto folded_groups = [&](const std::vector<std::string>& words) {
+    Groups g;
     for (const auto& w : words) {
-      if (word_cost(w) < word_cost(*best)) {
-        best = &w;
-      }
+      g.push_back(KeySet{{dict.find(w)}, {}, word_cost(w)});
     }
-    return KeySet{{dict.find(*best)}, {}, word_cost(*best) * (words.size() > 1 ? 0.5 : 1.0)};
+    return g;
   };
-  const auto operand_keys = [&](const NearOperand& o) {
+  const auto operand_groups = [&](const NearOperand& o) {
     if (const auto* t = std::get_if<Term>(&o)) {
-      return folded_key({t->term});
+      return folded_groups({t->term});
     }
     if (const auto* p = std::get_if<Prefix>(&o)) {
-      return KeySet{{}, {p->prefix}, 2 * word_cost(p->prefix)};
+      return Groups{KeySet{{}, {p->prefix}, 2 * word_cost(p->prefix)}};
     }
-    return folded_key(std::get<Phrase>(o).terms);
+    return folded_groups(std::get<Phrase>(o).terms);
+  };
+  const auto best_of = [](Groups g) {
+    std::stable_sort(g.begin(), g.end(),
+                     [](const KeySet& a, const KeySet& b) { return a.cost < b.cost; });
+    if (g.size() > kMaxGroups) {
+      g.resize(kMaxGroups);
+    }
+    return g;
   };
   switch (n.op) {
     case Op::Term: {
-      KeySet k{{n.folded}, {}, 0};
+      KeySet k{{n.folded}, {}, word_cost(n.label)};
       if (n.stems != kNone) {
         const auto first = stem_ids.begin() + static_cast<std::ptrdiff_t>(n.stems);
         k.ids.insert(k.ids.end(), first, first + static_cast<std::ptrdiff_t>(nlangs));
         std::sort(k.ids.begin(), k.ids.end());
         k.ids.erase(std::unique(k.ids.begin(), k.ids.end()), k.ids.end());
       }
-      k.cost = word_cost(n.label);
-      return k;
+      return {k};
     }
     case Op::Prefix:
-      return KeySet{{}, {n.prefix}, 2 * word_cost(n.prefix)};
+      return {KeySet{{}, {n.prefix}, 2 * word_cost(n.prefix)}};
     case Op::Phrase:
-      return folded_key(n.words);
+      return best_of(folded_groups(n.words));
     case Op::Near: {
-      KeySet l = operand_keys(n.near->left);
-      KeySet r = operand_keys(n.near->right);
-      return l.cost <= r.cost ? l : r;
+      Groups g = operand_groups(n.near->left);
+      Groups r = operand_groups(n.near->right);
+      g.insert(g.end(), r.begin(), r.end());
+      return best_of(std::move(g));
     }
     case Op::Filter:
       // Filters are rarely selective (half the items are in French): a last resort.
-      return KeySet{{dict.find(filter_key(n.filter, n.value))}, {}, 1.5};
+      return {KeySet{{dict.find(filter_key(n.filter, n.value))}, {}, 1.5}};
     case Op::Date:
     case Op::Not:
-      return std::nullopt;
+      return {};
     case Op::And: {
-      std::optional<KeySet> best;
+      Groups all;
       for (std::uint32_t c : n.children) {
-        auto k = keys(c);
-        if (k && (!best || k->cost < best->cost)) {
-          best = std::move(k);
-        }
+        Groups g = keys(c);
+        all.insert(all.end(), g.begin(), g.end());
       }
-      return best;
+      return best_of(std::move(all));
     }
     case Op::Or: {
       KeySet all;
       for (std::uint32_t c : n.children) {
-        auto k = keys(c);
-        if (!k) {
-          return std::nullopt;
+        Groups g = keys(c);
+        if (g.empty()) {
+          return {};
         }
-        all.ids.insert(all.ids.end(), k->ids.begin(), k->ids.end());
-        all.prefixes.insert(all.prefixes.end(), k->prefixes.begin(), k->prefixes.end());
-        all.cost += k->cost;
+        const KeySet& k = g.front();  // keys() returns the best group first
+        all.ids.insert(all.ids.end(), k.ids.begin(), k.ids.end());
+        all.prefixes.insert(all.prefixes.end(), k.prefixes.begin(), k.prefixes.end());
+        all.cost += k.cost;
       }
       std::sort(all.ids.begin(), all.ids.end());
       all.ids.erase(std::unique(all.ids.begin(), all.ids.end()), all.ids.end());
       std::sort(all.prefixes.begin(), all.prefixes.end());
       all.prefixes.erase(std::unique(all.prefixes.begin(), all.prefixes.end()), all.prefixes.end());
-      return all;
+      return {all};
     }
   }
-  return std::nullopt;
+  return {};
 }
 
 namespace {
@@ -383,7 +398,7 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 void Percolator::Impl::add_topic(const PercolatorTopic& topic, const PercolatorLimits& limits) {
   struct Pending {
     std::uint32_t root;
-    std::optional<KeySet> keys;
+    Groups keys;
     std::vector<std::string> only;
     std::vector<std::string> except;
   };
@@ -399,16 +414,19 @@ void Percolator::Impl::add_topic(const PercolatorTopic& topic, const PercolatorL
   const std::uint32_t root = compile(topic.query);
   pending.push_back({root, keys(root), normalized_languages(topic.languages), variant_langs});
   for (const auto& p : pending) {
-    if (!p.keys) {
-      continue;
+    std::size_t ids = 0;
+    std::size_t prefixes = 0;
+    for (const auto& g : p.keys) {
+      ids += g.ids.size();
+      prefixes += g.prefixes.size();
     }
     std::string reason;
-    if (p.keys->ids.size() > limits.max_keys_per_query) {
-      reason = fmt::format("the query needs {} index keys (at most {})", p.keys->ids.size(),
-                           limits.max_keys_per_query);
-    } else if (p.keys->prefixes.size() > limits.max_prefixes_per_query) {
-      reason = fmt::format("the query has {} prefixes in alternatives (at most {})",
-                           p.keys->prefixes.size(), limits.max_prefixes_per_query);
+    if (ids > limits.max_keys_per_query) {
+      reason =
+          fmt::format("the query needs {} index keys (at most {})", ids, limits.max_keys_per_query);
+    } else if (prefixes > limits.max_prefixes_per_query) {
+      reason = fmt::format("the query has {} prefixes in alternatives (at most {})", prefixes,
+                           limits.max_prefixes_per_query);
     }
     if (!reason.empty()) {
       refused.push_back(topic.id);
@@ -420,27 +438,31 @@ void Percolator::Impl::add_topic(const PercolatorTopic& topic, const PercolatorL
   topic_ids.push_back(topic.id);
   for (auto& p : pending) {
     const auto rule = static_cast<std::uint32_t>(rules.size());
-    rules.push_back({t, p.root, std::move(p.only), std::move(p.except)});
+    const auto full = static_cast<std::uint8_t>((1U << p.keys.size()) - 1U);
+    rules.push_back({t, full, p.root, std::move(p.only), std::move(p.except)});
     ++query_count;
-    if (!p.keys) {
+    if (p.keys.empty()) {
       always.push_back(rule);
       continue;
     }
-    for (std::uint32_t id : p.keys->ids) {
-      if (postings.size() <= id) {
-        postings.resize(id + 1);
+    for (std::uint32_t g = 0; g < p.keys.size(); ++g) {
+      const std::uint32_t entry = rule << 3U | g;
+      for (std::uint32_t id : p.keys[g].ids) {
+        if (postings.size() <= id) {
+          postings.resize(id + 1);
+        }
+        postings[id].push_back(entry);
+        ++key_count;
       }
-      postings[id].push_back(rule);
-      ++key_count;
-    }
-    for (const auto& prefix : p.keys->prefixes) {
-      const std::size_t chars = std::min(kHeadChars, utf8_length(prefix));
-      const std::string head = prefix.substr(0, utf8_prefix_bytes(prefix, chars));
-      prefix_heads[head].emplace_back(prefix, rule);
-      if (std::find(head_chars.begin(), head_chars.end(), chars) == head_chars.end()) {
-        head_chars.push_back(chars);
+      for (const auto& prefix : p.keys[g].prefixes) {
+        const std::size_t chars = std::min(kHeadChars, utf8_length(prefix));
+        const std::string head = prefix.substr(0, utf8_prefix_bytes(prefix, chars));
+        prefix_heads[head].emplace_back(prefix, entry);
+        if (std::find(head_chars.begin(), head_chars.end(), chars) == head_chars.end()) {
+          head_chars.push_back(chars);
+        }
+        ++key_count;
       }
-      ++key_count;
     }
   }
 }
@@ -482,9 +504,24 @@ Percolator::Impl::DocView Percolator::Impl::view(const EvalDocument& doc) const 
 
 std::vector<std::uint32_t> Percolator::Impl::gather(const DocView& d) const {
   std::vector<std::uint32_t> out;
+  std::vector<std::uint8_t> hit(rules.size(), 0);
+  // A rule becomes a candidate when the last of its groups is hit (masks only gain bits).
+  const auto mark = [&](std::uint32_t entry) {
+    const std::uint32_t r = entry >> 3U;
+    const auto bit = static_cast<std::uint8_t>(1U << (entry & 7U));
+    if ((hit[r] & bit) != 0) {
+      return;
+    }
+    hit[r] = static_cast<std::uint8_t>(hit[r] | bit);
+    if (hit[r] == rules[r].full) {
+      out.push_back(r);
+    }
+  };
   const auto take = [&](std::uint32_t id) {
     if (id < postings.size()) {
-      out.insert(out.end(), postings[id].begin(), postings[id].end());
+      for (std::uint32_t entry : postings[id]) {
+        mark(entry);
+      }
     }
   };
   const auto take_all = [&](const std::vector<std::pair<std::uint32_t, std::uint32_t>>& v) {
@@ -511,9 +548,9 @@ std::vector<std::uint32_t> Percolator::Impl::gather(const DocView& d) const {
         if (it == prefix_heads.end()) {
           continue;
         }
-        for (const auto& [prefix, rule] : it->second) {
+        for (const auto& [prefix, entry] : it->second) {
           if (term.starts_with(prefix)) {
-            out.push_back(rule);
+            mark(entry);
           }
         }
       }
@@ -525,8 +562,6 @@ std::vector<std::uint32_t> Percolator::Impl::gather(const DocView& d) const {
     take(dict.find(filter_key(FilterField::Tag, tag)));
   }
   out.insert(out.end(), always.begin(), always.end());
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 

@@ -4,14 +4,15 @@
 // The percolator (DESIGN.md §6): matches one document against every watch topic at once.
 //
 // Topics are compiled into an inverted index of the terms a match requires (the idea of
-// Lucene's Monitor). For each query, a set of keys is extracted from the AST such that any
-// matching document contains at least one of them: a word gives its folded form and its stems
-// in every stemming language, a phrase or NEAR its most selective word, `lang:`/`country:`/
-// `tag:` a filter key, a prefix its prefix; AND keeps its most selective child, OR unites its
-// children. Queries with no such set (purely negative, dates only) go to an always-check list.
-// A document's distinct terms, stems and filter values select the candidates; each candidate
-// is then verified exactly by a compiled form of the query that follows the rules of
-// evaluator.h (tests check that percolate() == evaluate() == the search index).
+// Lucene's Monitor). For each query, up to 8 groups of keys are extracted from the AST such
+// that any matching document contains a key of every group: a word gives one group (its
+// folded form and its stems in every stemming language), a phrase or NEAR one group per word,
+// `lang:`/`country:`/`tag:` a filter key, a prefix its prefix; AND gathers its children's
+// groups (the most selective first), OR unites its children's best groups into one. Queries
+// with no group (purely negative, dates only) go to an always-check list. A document's
+// distinct terms, stems, prefixes and filter values hit groups; a query whose groups are all
+// hit is a candidate, verified exactly by a compiled form of the query that follows the rules
+// of evaluator.h (tests check that percolate() == evaluate() == the search index).
 //
 // Languages: a topic watches the languages it lists (all when none), and a document in a
 // language that has a variant is matched against the variant instead of the main query. A
@@ -42,10 +43,10 @@ struct PercolatorTopic {
 // Bounds on what one topic may add to the compiled index, so that no topic makes matching
 // slower for everyone.
 struct PercolatorLimits {
-  // Keys one query may register (a word has up to a dozen: its folded form and its stems).
-  std::size_t max_keys_per_query = 2048;
+  // Keys one query may register (a word has a few: its folded form and its distinct stems).
+  std::size_t max_keys_per_query = 1024;
   // Distinct prefixes (`expo*`) one query may register.
-  std::size_t max_prefixes_per_query = 64;
+  std::size_t max_prefixes_per_query = 32;
 };
 
 // One topic a document matched. `score` is deterministic and grows with how often, and where

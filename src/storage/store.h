@@ -89,7 +89,8 @@ class ItemStore {
   // each match of a high or critical topic raises a "topic_match" signal (severity and
   // audience from the topic as it is in this transaction, title from the item, created at the
   // item's fetched_at); an item changed again does not raise the same topic's signal twice.
-  // A matcher error aborts the whole transaction and is returned.
+  // A matcher error aborts the whole transaction and is returned. The matcher must not call
+  // the store (it runs under the store's lock) and should be quick (it holds the writer).
   virtual core::Result<UpsertStats> upsert_items(core::SourceId source,
                                                  std::span<const core::Item> items,
                                                  const ItemMatcher& matcher) = 0;

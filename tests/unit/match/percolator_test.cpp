@@ -122,13 +122,14 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& c) { return std::string(c.param.name); });
 
 TEST(PercolatorTest, CandidatesAreTopicsSharingARequiredTerm) {
-  const std::vector<PercolatorTopic> topics = {topic(1, "coton prix"), topic(2, "mangue"),
-                                               topic(3, "cajou OR anacarde"), topic(4, "-sport"),
-                                               topic(5, "lang:en")};
+  const std::vector<PercolatorTopic> topics = {
+      topic(1, "coton prix"),   topic(2, "mangue"),  topic(3, "cajou OR anacarde"),
+      topic(4, "-sport"),       topic(5, "lang:en"), topic(6, "coton mangue"),
+      topic(7, "\"coton bio\"")};
   const Percolator p(topics);
   const auto c = p.candidates(kCotton.eval());
-  // 1 by "coton" or "prix", 3 by "cajou", 4 is purely negative (always checked); 2 and 5 have
-  // no key in the document.
+  // 1 by "coton" and "prix", 3 by "cajou", 4 is purely negative (always checked); 2 and 5 have
+  // no key in the document, 6 and 7 only one of the two words they require.
   EXPECT_EQ(c, (std::vector<std::int64_t>{1, 3, 4}));
   EXPECT_EQ(ids(p.percolate(kCotton.eval())), (std::vector<std::int64_t>{1, 3, 4}));
   EXPECT_EQ(p.stats().always_checked, 1U);
