@@ -94,7 +94,9 @@ struct KeySet {
 // senegal` is checked on documents with all three words, not on every document with one.
 // Empty: no necessary keys (the query is checked on every document).
 using Groups = std::vector<KeySet>;
-constexpr std::size_t kMaxGroups = 8;  // bits of a per-query mask
+// Groups registered per query: each costs postings (memory, and work for every document that
+// has one of its words); past the few most selective, they filter little more.
+constexpr std::size_t kMaxGroups = 4;
 
 // How common a word is likely to be: short words and stop words are common.
 double word_cost(std::string_view folded) {
@@ -129,6 +131,8 @@ std::string operand_label(const NearOperand& o) {
 // stems. Tokens the dictionary does not know can match no query word and are left out.
 struct FieldView {
   const FieldTokens* tokens = nullptr;
+  std::uint8_t folded_bit = 0;  // this field's bits in the per-document presence flags
+  std::uint8_t stem_bit = 0;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> folded;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> stems;
   bool stemmed = false;
@@ -139,8 +143,38 @@ struct FieldView {
     auto hi = std::lower_bound(lo, v.end(), std::make_pair(id + 1, std::uint32_t{0}));
     return static_cast<std::size_t>(hi - lo);
   }
+  static bool has(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& v, std::uint32_t id) {
+    auto it = std::lower_bound(v.begin(), v.end(), std::make_pair(id, std::uint32_t{0}));
+    return it != v.end() && it->first == id;
+  }
   bool has_at(std::uint32_t id, std::uint32_t position) const {
     return std::binary_search(folded.begin(), folded.end(), std::make_pair(id, position));
+  }
+};
+
+// Per-thread presence flags by dictionary id, reused across documents (only the entries a
+// document set are cleared), so a word's presence is one load instead of a search.
+struct Scratch {
+  std::vector<std::uint8_t> flags;
+  std::vector<std::uint32_t> touched;
+};
+
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
+}
+
+// Clears what view() set in the scratch flags when the percolation of a document ends.
+struct ScratchReset {
+  ScratchReset() = default;
+  ScratchReset(const ScratchReset&) = delete;
+  ScratchReset& operator=(const ScratchReset&) = delete;
+  ~ScratchReset() {
+    Scratch& sc = scratch();
+    for (std::uint32_t id : sc.touched) {
+      sc.flags[id] = 0;
+    }
+    sc.touched.clear();
   }
 };
 
@@ -162,8 +196,9 @@ struct Percolator::Impl {
   std::unordered_map<std::string, std::vector<std::pair<std::string, std::uint32_t>>, StringHash,
                      std::equal_to<>>
       prefix_heads;
-  std::vector<std::size_t> head_chars;  // distinct head lengths in code points
-  std::vector<std::uint32_t> always;    // rules checked on every document
+  std::vector<std::size_t> head_chars;   // distinct head lengths in code points
+  std::vector<std::uint32_t> always;     // rules checked on every document
+  std::vector<std::uint8_t> full_masks;  // by rule: Rule::full, compact for gather()
   std::size_t key_count = 0;
   std::size_t query_count = 0;
   std::vector<std::string> refusal_reasons;  // parallel to refused
@@ -192,6 +227,7 @@ struct Percolator::Impl {
 
   struct DocView {
     const EvalDocument* doc = nullptr;
+    const std::uint8_t* flags = nullptr;  // by dictionary id: FieldView bits present
     FieldView title, text, source, author;
     std::uint32_t lang_index = kNone;
     std::size_t length = 0;  // words in the title and the body
@@ -440,6 +476,7 @@ void Percolator::Impl::add_topic(const PercolatorTopic& topic, const PercolatorL
     const auto rule = static_cast<std::uint32_t>(rules.size());
     const auto full = static_cast<std::uint8_t>((1U << p.keys.size()) - 1U);
     rules.push_back({t, full, p.root, std::move(p.only), std::move(p.except)});
+    full_masks.push_back(full);
     ++query_count;
     if (p.keys.empty()) {
       always.push_back(rule);
@@ -475,29 +512,45 @@ Percolator::Impl::DocView Percolator::Impl::view(const EvalDocument& doc) const 
   if (it != langs.end() && *it == doc.lang()) {
     d.lang_index = static_cast<std::uint32_t>(it - langs.begin());
   }
-  const auto fill = [&](FieldView& v, const FieldTokens& f) {
+  Scratch& sc = scratch();
+  if (sc.flags.size() < dict.size()) {
+    sc.flags.resize(dict.size(), 0);
+  }
+  d.flags = sc.flags.data();
+  const auto flag = [&](std::uint32_t id, std::uint8_t bit) {
+    if (sc.flags[id] == 0) {
+      sc.touched.push_back(id);
+    }
+    sc.flags[id] = static_cast<std::uint8_t>(sc.flags[id] | bit);
+  };
+  const auto fill = [&](FieldView& v, const FieldTokens& f, std::uint8_t folded_bit,
+                        std::uint8_t stem_bit) {
     v.tokens = &f;
+    v.folded_bit = folded_bit;
+    v.stem_bit = stem_bit;
     v.stemmed = !f.stems.empty();
     v.folded.reserve(f.tokens.size());
     for (std::size_t i = 0; i < f.tokens.size(); ++i) {
       const std::uint32_t id = dict.find(f.tokens[i].term);
       if (id != kNone) {
         v.folded.emplace_back(id, f.tokens[i].position);
+        flag(id, folded_bit);
       }
       if (v.stemmed) {
-        const std::uint32_t sid = dict.find(f.stems[i]);
+        const std::uint32_t sid = f.stems[i] == f.tokens[i].term ? id : dict.find(f.stems[i]);
         if (sid != kNone) {
           v.stems.emplace_back(sid, f.tokens[i].position);
+          flag(sid, stem_bit);
         }
       }
     }
     std::sort(v.folded.begin(), v.folded.end());
     std::sort(v.stems.begin(), v.stems.end());
   };
-  fill(d.title, doc.title());
-  fill(d.text, doc.text());
-  fill(d.source, doc.source());
-  fill(d.author, doc.author());
+  fill(d.title, doc.title(), 1, 16);
+  fill(d.text, doc.text(), 2, 32);
+  fill(d.source, doc.source(), 4, 0);
+  fill(d.author, doc.author(), 8, 0);
   d.length = doc.title().tokens.size() + doc.text().tokens.size();
   return d;
 }
@@ -513,7 +566,7 @@ std::vector<std::uint32_t> Percolator::Impl::gather(const DocView& d) const {
       return;
     }
     hit[r] = static_cast<std::uint8_t>(hit[r] | bit);
-    if (hit[r] == rules[r].full) {
+    if (hit[r] == full_masks[r]) {
       out.push_back(r);
     }
   };
@@ -524,16 +577,23 @@ std::vector<std::uint32_t> Percolator::Impl::gather(const DocView& d) const {
       }
     }
   };
-  const auto take_all = [&](const std::vector<std::pair<std::uint32_t, std::uint32_t>>& v) {
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      if (i == 0 || v[i].first != v[i - 1].first) {
-        take(v[i].first);
+  // Each distinct id once, whatever the fields and whether a word or a stem.
+  std::vector<std::uint32_t> ids;
+  for (const FieldView* f : {&d.title, &d.text, &d.source, &d.author}) {
+    for (const auto& v : {&f->folded, &f->stems}) {
+      for (std::size_t i = 0; i < v->size(); ++i) {
+        if (i == 0 || (*v)[i].first != (*v)[i - 1].first) {
+          ids.push_back((*v)[i].first);
+        }
       }
     }
-  };
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  for (std::uint32_t id : ids) {
+    take(id);
+  }
   for (const FieldView* f : {&d.title, &d.text, &d.source, &d.author}) {
-    take_all(f->folded);
-    take_all(f->stems);
     if (prefix_heads.empty()) {
       continue;
     }
@@ -597,11 +657,11 @@ bool Percolator::Impl::eval(std::uint32_t index, const DocView& d) const {
   switch (n.op) {
     case Op::Term:
       return fields([&](const FieldView& f) {
-        if (FieldView::count(f.folded, n.folded) > 0) {
+        if ((d.flags[n.folded] & f.folded_bit) != 0) {
           return true;
         }
         return f.stemmed && n.stems != kNone && d.lang_index != kNone
-               && FieldView::count(f.stems, stem_ids[n.stems + d.lang_index]) > 0;
+               && (d.flags[stem_ids[n.stems + d.lang_index]] & f.stem_bit) != 0;
       });
     case Op::Prefix:
       return fields([&](const FieldView& f) {
@@ -610,6 +670,11 @@ bool Percolator::Impl::eval(std::uint32_t index, const DocView& d) const {
       });
     case Op::Phrase:
       return fields([&](const FieldView& f) {
+        for (std::uint32_t id : n.ids) {
+          if ((d.flags[id] & f.folded_bit) == 0) {
+            return false;
+          }
+        }
         auto lo = std::lower_bound(f.folded.begin(), f.folded.end(),
                                    std::make_pair(n.ids.front(), std::uint32_t{0}));
         for (; lo != f.folded.end() && lo->first == n.ids.front(); ++lo) {
@@ -768,6 +833,7 @@ Percolator::Percolator(Percolator&&) noexcept = default;
 Percolator& Percolator::operator=(Percolator&&) noexcept = default;
 
 std::vector<PercolatorHit> Percolator::percolate(const EvalDocument& doc) const {
+  const ScratchReset reset;
   const Impl::DocView d = impl_->view(doc);
   std::vector<PercolatorHit> hits;
   for (std::uint32_t r : impl_->matching_rules(d)) {
@@ -783,6 +849,7 @@ std::vector<PercolatorHit> Percolator::percolate(const EvalDocument& doc) const 
 }
 
 std::vector<std::int64_t> Percolator::candidates(const EvalDocument& doc) const {
+  const ScratchReset reset;
   const Impl::DocView d = impl_->view(doc);
   std::vector<std::int64_t> out;
   for (std::uint32_t r : impl_->gather(d)) {
