@@ -18,9 +18,15 @@ void add_reindex_command(CLI::App& app, CliContext& ctx);
 void add_fetch_command(CLI::App& app, CliContext& ctx);
 void add_worker_command(CLI::App& app, CliContext& ctx);
 void add_stories_command(CLI::App& app, CliContext& ctx);
+void add_topics_command(CLI::App& app, CliContext& ctx);
+void add_signals_command(CLI::App& app, CliContext& ctx);
 
 // Registers every subcommand above.
 void add_all_commands(CLI::App& app, CliContext& ctx);
+
+// Highlighted HTML for the console: <mark> becomes bold on a terminal and [..] in a pipe or
+// file; entities are decoded; line breaks become spaces.
+std::string html_to_terminal(std::string_view html, bool terminal);
 
 // Reads a whole file. Errors: "cli.cannot_read" (NotFound/Internal) naming the path.
 core::Result<std::string> read_file(const std::string& path);

@@ -20,6 +20,44 @@ void CliContext::fail(const core::Error& error) {
   }
 }
 
+std::string html_to_terminal(std::string_view html, bool terminal) {
+  const char* open = terminal ? "\x1b[1m" : "[";
+  const char* close = terminal ? "\x1b[0m" : "]";
+  std::string out;
+  out.reserve(html.size());
+  for (std::size_t i = 0; i < html.size();) {
+    auto starts = [&](std::string_view s) { return html.substr(i, s.size()) == s; };
+    if (starts("<mark>")) {
+      out += open;
+      i += 6;
+    } else if (starts("</mark>")) {
+      out += close;
+      i += 7;
+    } else if (starts("&amp;")) {
+      out += '&';
+      i += 5;
+    } else if (starts("&lt;")) {
+      out += '<';
+      i += 4;
+    } else if (starts("&gt;")) {
+      out += '>';
+      i += 4;
+    } else if (starts("&quot;")) {
+      out += '"';
+      i += 6;
+    } else if (starts("&#39;")) {
+      out += '\'';
+      i += 5;
+    } else if (html[i] == '\n' || html[i] == '\r') {
+      out += ' ';  // one line per snippet in the console
+      ++i;
+    } else {
+      out += html[i++];
+    }
+  }
+  return out;
+}
+
 core::Result<std::string> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -45,6 +83,8 @@ void add_all_commands(CLI::App& app, CliContext& ctx) {
   add_fetch_command(app, ctx);
   add_worker_command(app, ctx);
   add_stories_command(app, ctx);
+  add_topics_command(app, ctx);
+  add_signals_command(app, ctx);
 }
 
 }  // namespace vigie::cli

@@ -22,6 +22,7 @@ class SearchService;
 class IndexSync;
 class RefreshService;
 class StoryService;
+class TopicService;
 struct RefreshReport;
 }  // namespace vigie::service
 
@@ -33,6 +34,7 @@ struct ServiceSet {
   service::SearchService& search;
   service::IndexSync& index;
   service::RefreshService& refresh;
+  service::TopicService& topics;
   const core::Clock& clock;
   core::OrgId operator_org;
   service::StoryService& stories;

@@ -19,46 +19,6 @@ struct SearchArgs {
   std::string sort = "relevance";
 };
 
-// Highlighted HTML for the console: <mark> becomes bold on a terminal and [..] in a pipe or
-// file; entities are decoded.
-std::string html_to_terminal(std::string_view html, bool terminal) {
-  const char* open = terminal ? "\x1b[1m" : "[";
-  const char* close = terminal ? "\x1b[0m" : "]";
-  std::string out;
-  out.reserve(html.size());
-  for (std::size_t i = 0; i < html.size();) {
-    auto starts = [&](std::string_view s) { return html.substr(i, s.size()) == s; };
-    if (starts("<mark>")) {
-      out += open;
-      i += 6;
-    } else if (starts("</mark>")) {
-      out += close;
-      i += 7;
-    } else if (starts("&amp;")) {
-      out += '&';
-      i += 5;
-    } else if (starts("&lt;")) {
-      out += '<';
-      i += 4;
-    } else if (starts("&gt;")) {
-      out += '>';
-      i += 4;
-    } else if (starts("&quot;")) {
-      out += '"';
-      i += 6;
-    } else if (starts("&#39;")) {
-      out += '\'';
-      i += 5;
-    } else if (html[i] == '\n' || html[i] == '\r') {
-      out += ' ';  // one line per snippet in the console
-      ++i;
-    } else {
-      out += html[i++];
-    }
-  }
-  return out;
-}
-
 void print_json(const service::SearchPage& page, CliContext& ctx) {
   nlohmann::json results = nlohmann::json::array();
   for (const auto& r : page.results) {

@@ -15,6 +15,7 @@
 #include "service/search_service.h"
 #include "service/source_service.h"
 #include "service/story_service.h"
+#include "service/topic_service.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/xapian/xapian_index.h"
 #include "worker/scheduler.h"
@@ -31,6 +32,7 @@ struct Wiring::Parts {
   std::unique_ptr<service::SearchService> search;
   std::unique_ptr<service::RefreshService> refresh;
   std::unique_ptr<service::StoryService> stories;
+  std::unique_ptr<service::TopicService> topics;
 };
 
 namespace {
@@ -72,12 +74,13 @@ core::Result<cli::ServiceSet*> Wiring::open() {
   p->refresh =
       std::make_unique<service::RefreshService>(*p->store, *p->http, *p->ingest, *p->sync, clock_,
                                                 ropts, std::random_device{}(), p->stories.get());
+  p->topics = std::make_unique<service::TopicService>(*p->store, clock_, op.id);
   // Whatever a crash left between the store and the index, or before clustering, is redone.
   VIGIE_TRY(p->sync->catch_up());
   VIGIE_TRY(p->stories->assign_pending());
   parts_ = std::move(p);
   set_.emplace(cli::ServiceSet{*parts_->sources, *parts_->ingest, *parts_->search, *parts_->sync,
-                               *parts_->refresh, clock_, op.id, *parts_->stories});
+                               *parts_->refresh, *parts_->topics, clock_, op.id, *parts_->stories});
   return &*set_;
 }
 

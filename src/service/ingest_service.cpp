@@ -40,7 +40,21 @@ core::Result<PreparedDocument> IngestService::prepare(const core::Source& source
 }
 
 core::Result<IngestReport> IngestService::store(PreparedDocument document) {
-  VIGIE_TRY_ASSIGN(document.report.stats, store_.upsert_items(document.source.id, document.items));
+  // The snapshot is taken before the transaction; a topic changed meanwhile applies from the
+  // next document on.
+  VIGIE_TRY_ASSIGN(auto topics, topics_.snapshot(document.source.org_id));
+  storage::ItemMatcher matcher;
+  std::size_t matched = 0;
+  if (!topics->topics.empty()) {
+    matcher = [&](const core::Item& item) -> core::Result<std::vector<core::TopicMatch>> {
+      auto m = TopicMatcher::match(*topics, item, document.source);
+      matched += m.size();
+      return m;
+    };
+  }
+  VIGIE_TRY_ASSIGN(document.report.stats,
+                   store_.upsert_items(document.source.id, document.items, matcher));
+  document.report.topic_matches = matched;
   return std::move(document.report);
 }
 

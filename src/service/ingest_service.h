@@ -16,6 +16,7 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/model.h"
+#include "service/topic_matcher.h"
 #include "storage/store.h"
 
 namespace vigie::service {
@@ -35,6 +36,8 @@ struct IngestReport {
   std::optional<int> ttl_minutes;
   // Publication times of the document's entries, for adaptive polling.
   std::vector<core::Timestamp> item_times;
+  // Topic matches written with the inserted and changed items.
+  std::size_t topic_matches = 0;
 };
 
 // A parsed document turned into items, ready to store: the CPU-bound half of ingestion.
@@ -56,6 +59,9 @@ class IngestService {
   // Parses and builds the items (sanitise, text, language, hashes) without touching the
   // store. Pure CPU work, safe to run on several threads at once; store() then writes in
   // one transaction. Errors: as ingest_document.
+  // store() also matches each inserted or changed item against the enabled topics of the
+  // source's organisation, and writes the matches (and the signals of high-priority topics)
+  // in the same transaction.
   core::Result<PreparedDocument> prepare(const core::Source& source, std::string_view bytes,
                                          const DocumentContext& context) const;
   core::Result<IngestReport> store(PreparedDocument document);
@@ -63,6 +69,7 @@ class IngestService {
  private:
   storage::Store& store_;
   const core::Clock& clock_;
+  TopicMatcher topics_{store_};
 };
 
 }  // namespace vigie::service

@@ -13,6 +13,7 @@
 // "storage.schema_too_new" (Internal: the database was written by a newer Vigie).
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -70,6 +71,9 @@ struct IndexLogEntry {
   bool removed = false;
 };
 
+// The topics an item matched, computed while it is being stored (see upsert_items).
+using ItemMatcher = std::function<core::Result<std::vector<core::TopicMatch>>(const core::Item&)>;
+
 class ItemStore {
  public:
   virtual ~ItemStore() = default;
@@ -78,8 +82,21 @@ class ItemStore {
   // insert and content change is appended to the index log in the same transaction, so the
   // search index can always catch up after a crash.
   // Requires: every item's source_id == source and org_id == the source's org.
+  //
+  // `matcher`, when set, is called inside the transaction for each item inserted or changed
+  // (never for unchanged ones) and returns the topics the item matched (the percolator's
+  // output; TopicMatch::item_id is ignored). Those matches replace the item's stored ones, and
+  // each match of a high or critical topic raises a "topic_match" signal (severity and
+  // audience from the topic as it is in this transaction, title from the item, created at the
+  // item's fetched_at); an item changed again does not raise the same topic's signal twice.
+  // A matcher error aborts the whole transaction and is returned. The matcher must not call
+  // the store (it runs under the store's lock) and should be quick (it holds the writer).
   virtual core::Result<UpsertStats> upsert_items(core::SourceId source,
-                                                 std::span<const core::Item> items) = 0;
+                                                 std::span<const core::Item> items,
+                                                 const ItemMatcher& matcher) = 0;
+  core::Result<UpsertStats> upsert_items(core::SourceId source, std::span<const core::Item> items) {
+    return upsert_items(source, items, ItemMatcher());
+  }
   virtual core::Result<core::Item> get_item(core::ItemId id) = 0;
   // Items by id, in the order asked; ids that do not exist are skipped.
   virtual core::Result<std::vector<core::Item>> get_items(std::span<const core::ItemId> ids) = 0;
@@ -163,9 +180,64 @@ class StoryStore {
   virtual core::Result<std::uint64_t> count_stories(core::OrgId org) = 0;
 };
 
+// Watch topics. Names are unique per organisation ("storage.conflict" otherwise).
+class TopicStore {
+ public:
+  virtual ~TopicStore() = default;
+  // Adds a topic; fills id. The caller sets created_at and updated_at.
+  virtual core::Result<core::Topic> add_topic(const core::Topic& topic) = 0;
+  // Replaces every field but id, org_id and created_at. NotFound, Conflict (name taken).
+  virtual core::Status update_topic(const core::Topic& topic) = 0;
+  virtual core::Result<core::Topic> get_topic(core::TopicId id) = 0;
+  // NotFound when the org has no topic of that name (compared exactly).
+  virtual core::Result<core::Topic> find_topic_by_name(core::OrgId org,
+                                                       const std::string& name) = 0;
+  // Every topic of the org, enabled or not, by name.
+  virtual core::Result<std::vector<core::Topic>> list_topics(core::OrgId org) = 0;
+  // Removes the topic and its matches; its signals stay, without the topic. NotFound.
+  virtual core::Status remove_topic(core::TopicId id) = 0;
+  // A number that changes (grows) whenever any topic of any org is added, changed or removed,
+  // also by another process: a cached percolator is stale when it differs.
+  virtual core::Result<std::uint64_t> topics_version() = 0;
+
+  // The topics an item matched, best score first.
+  virtual core::Result<std::vector<core::TopicMatch>> matches_of_item(core::ItemId item) = 0;
+  // One page of what a topic matched, newest item (highest id) first.
+  virtual core::Result<std::vector<core::TopicMatch>> matches_of_topic(core::TopicId topic,
+                                                                       std::size_t offset,
+                                                                       std::size_t limit) = 0;
+  virtual core::Result<std::uint64_t> count_matches_of_topic(core::TopicId topic) = 0;
+};
+
+struct SignalFilter {
+  std::optional<core::SignalState> state;  // any state when unset
+  std::optional<std::string> kind;         // any kind when unset
+  std::size_t offset = 0;
+  std::size_t limit = 50;
+};
+
+// Signals of every module (core::Signal). Topic-match signals are written by upsert_items;
+// other producers add theirs here.
+class SignalStore {
+ public:
+  virtual ~SignalStore() = default;
+  // Adds a signal; fills id. Requires: kind not empty.
+  virtual core::Result<core::Signal> add_signal(const core::Signal& signal) = 0;
+  // Newest first (highest id).
+  virtual core::Result<std::vector<core::Signal>> list_signals(core::OrgId org,
+                                                               const SignalFilter& filter) = 0;
+  // NotFound when there is no such signal.
+  virtual core::Status set_signal_state(core::SignalId id, core::SignalState state) = 0;
+};
+
 // The façade a backend implements. Thread-safety: implementations are safe to call from
 // several threads; writes are serialised by the backend.
-class Store : public OrgStore, public SourceStore, public ItemStore, public StoryStore {
+class Store : public OrgStore,
+              public SourceStore,
+              public ItemStore,
+              public StoryStore,
+              public TopicStore,
+              public SignalStore {
  public:
   ~Store() override = default;
 };

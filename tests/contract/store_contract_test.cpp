@@ -291,6 +291,220 @@ TEST_P(StoreContractTest, ListsItemIdsInPagesForReindexing) {
   EXPECT_EQ(fetched->size(), 2U);
 }
 
+core::Topic make_topic(core::OrgId org, const std::string& name, core::Priority priority) {
+  core::Topic t;
+  t.org_id = org;
+  t.name = name;
+  t.description = "Question " + name;
+  t.query = "coton OR cajou";
+  t.languages = {"fr", "en"};
+  t.variants = {{"en", "cotton"}, {"es", "algodón"}};
+  t.priority = priority;
+  t.audience = core::Audience::Members;
+  t.created_at = core::from_unix(1'767'225'600);
+  t.updated_at = t.created_at;
+  return t;
+}
+
+TEST_P(StoreContractTest, AddsFindsUpdatesAndRemovesTopics) {
+  auto v0 = store_->topics_version();
+  ASSERT_TRUE(v0);
+  auto added = store_->add_topic(make_topic(org_, "Coton", core::Priority::High));
+  ASSERT_TRUE(added) << added.error().message;
+  EXPECT_GT(added->id, 0);
+  auto v1 = store_->topics_version();
+  ASSERT_TRUE(v1);
+  EXPECT_NE(*v1, *v0);
+
+  auto got = store_->get_topic(added->id);
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->name, "Coton");
+  EXPECT_EQ(got->query, "coton OR cajou");
+  EXPECT_EQ(got->languages, (std::vector<std::string>{"fr", "en"}));
+  EXPECT_EQ(got->variants, (std::vector<core::TopicVariant>{{"en", "cotton"}, {"es", "algodón"}}));
+  EXPECT_EQ(got->priority, core::Priority::High);
+  EXPECT_EQ(got->audience, core::Audience::Members);
+  EXPECT_TRUE(got->enabled);
+  EXPECT_EQ(got->created_at, core::from_unix(1'767'225'600));
+
+  auto dup = store_->add_topic(make_topic(org_, "Coton", core::Priority::Normal));
+  ASSERT_FALSE(dup);
+  EXPECT_EQ(dup.error().code, core::ErrorCode::Conflict);
+  auto member = store_->create_member(org_, "Filature");
+  ASSERT_TRUE(member);
+  EXPECT_TRUE(store_->add_topic(make_topic(member->id, "Coton", core::Priority::Normal)))
+      << "names are unique per organisation only";
+
+  core::Topic changed = *got;
+  changed.name = "Coton et cajou";
+  changed.enabled = false;
+  changed.variants.clear();
+  changed.updated_at = core::from_unix(1'767'300'000);
+  ASSERT_TRUE(store_->update_topic(changed));
+  auto v2 = store_->topics_version();
+  ASSERT_TRUE(v2);
+  EXPECT_NE(*v2, *v1);
+  auto found = store_->find_topic_by_name(org_, "Coton et cajou");
+  ASSERT_TRUE(found);
+  EXPECT_FALSE(found->enabled);
+  EXPECT_TRUE(found->variants.empty());
+  EXPECT_EQ(found->updated_at, core::from_unix(1'767'300'000));
+  EXPECT_FALSE(store_->find_topic_by_name(org_, "Coton"));
+
+  ASSERT_TRUE(store_->add_topic(make_topic(org_, "Anacarde", core::Priority::Normal)));
+  auto listed = store_->list_topics(org_);
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->size(), 2U);
+  EXPECT_EQ(listed->front().name, "Anacarde");
+
+  ASSERT_TRUE(store_->remove_topic(found->id));
+  auto gone = store_->get_topic(found->id);
+  ASSERT_FALSE(gone);
+  EXPECT_EQ(gone.error().code, core::ErrorCode::NotFound);
+  auto again = store_->remove_topic(found->id);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, core::ErrorCode::NotFound);
+  auto v3 = store_->topics_version();
+  ASSERT_TRUE(v3);
+  EXPECT_NE(*v3, *v2);
+}
+
+TEST_P(StoreContractTest, StoresMatchesAndSignalsWithTheItems) {
+  core::Source s = add_feed("https://m.example/feed");
+  auto high = store_->add_topic(make_topic(org_, "Coton", core::Priority::High));
+  auto normal = store_->add_topic(make_topic(org_, "Cajou", core::Priority::Normal));
+  ASSERT_TRUE(high && normal);
+  std::vector<core::Item> items = {make_item(s, "a", "coton"), make_item(s, "b", "cajou"),
+                                   make_item(s, "c", "rien")};
+  std::vector<std::string> seen;
+  const ItemMatcher matcher =
+      [&](const core::Item& it) -> core::Result<std::vector<core::TopicMatch>> {
+    seen.push_back(it.guid);
+    if (it.text == "coton") {
+      return std::vector<core::TopicMatch>{{0, high->id, 2.5, {"coton"}},
+                                           {0, normal->id, 1.0, {"coton"}}};
+    }
+    if (it.text == "cajou") {
+      return std::vector<core::TopicMatch>{{0, normal->id, 1.5, {"cajou"}}};
+    }
+    return std::vector<core::TopicMatch>{};
+  };
+  auto st = store_->upsert_items(s.id, items, matcher);
+  ASSERT_TRUE(st) << st.error().message;
+  ASSERT_EQ(st->inserted_ids.size(), 3U);
+  EXPECT_EQ(seen, (std::vector<std::string>{"a", "b", "c"}));
+  const core::ItemId a = st->inserted_ids[0];
+
+  auto of_a = store_->matches_of_item(a);
+  ASSERT_TRUE(of_a);
+  ASSERT_EQ(of_a->size(), 2U);
+  EXPECT_EQ((*of_a)[0].topic_id, high->id);
+  EXPECT_EQ((*of_a)[0].item_id, a);
+  EXPECT_DOUBLE_EQ((*of_a)[0].score, 2.5);
+  EXPECT_EQ((*of_a)[0].matched_terms, std::vector<std::string>{"coton"});
+
+  auto page = store_->matches_of_topic(normal->id, 0, 1);
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->size(), 1U);
+  EXPECT_EQ(page->front().item_id, st->inserted_ids[1]) << "newest item first";
+  auto page2 = store_->matches_of_topic(normal->id, 1, 10);
+  ASSERT_TRUE(page2);
+  ASSERT_EQ(page2->size(), 1U);
+  EXPECT_EQ(page2->front().item_id, a);
+  EXPECT_EQ(store_->count_matches_of_topic(normal->id).value_or(0), 2U);
+
+  // Only the high-priority topic raised a signal.
+  auto signals = store_->list_signals(org_, {});
+  ASSERT_TRUE(signals);
+  ASSERT_EQ(signals->size(), 1U);
+  const core::Signal& sig = signals->front();
+  EXPECT_EQ(sig.kind, core::kSignalTopicMatch);
+  EXPECT_EQ(sig.severity, core::Priority::High);
+  EXPECT_EQ(sig.audience, core::Audience::Members);
+  EXPECT_EQ(sig.topic_id, high->id);
+  EXPECT_EQ(sig.item_id, a);
+  EXPECT_FALSE(sig.story_id);
+  EXPECT_EQ(sig.title, "Title a");
+  EXPECT_EQ(sig.state, core::SignalState::New);
+  EXPECT_EQ(sig.created_at, items[0].fetched_at);
+
+  // Unchanged items are not matched again; a changed item's matches are replaced and its
+  // signal is not raised twice.
+  seen.clear();
+  items[0].content_hash = "hash-changed";
+  auto again = store_->upsert_items(s.id, items, matcher);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(seen, std::vector<std::string>{"a"});
+  EXPECT_EQ(store_->list_signals(org_, {}).value_or(std::vector<core::Signal>{}).size(), 1U);
+
+  // A matcher error rolls the whole batch back.
+  const ItemMatcher failing = [](const core::Item&) -> core::Result<std::vector<core::TopicMatch>> {
+    return core::make_error(core::ErrorCode::Internal, "service.test", "boom");
+  };
+  auto failed =
+      store_->upsert_items(s.id, std::vector<core::Item>{make_item(s, "d", "neuf")}, failing);
+  ASSERT_FALSE(failed);
+  EXPECT_EQ(store_->count_items(org_).value_or(0), 3U);
+
+  // Removing the topic drops its matches and keeps its signals, without the topic.
+  ASSERT_TRUE(store_->remove_topic(high->id));
+  auto after = store_->matches_of_item(a);
+  ASSERT_TRUE(after);
+  ASSERT_EQ(after->size(), 1U);
+  EXPECT_EQ(after->front().topic_id, normal->id);
+  auto kept = store_->list_signals(org_, {});
+  ASSERT_TRUE(kept);
+  ASSERT_EQ(kept->size(), 1U);
+  EXPECT_FALSE(kept->front().topic_id);
+}
+
+TEST_P(StoreContractTest, AddsListsAndUpdatesSignals) {
+  core::Signal alert;
+  alert.org_id = org_;
+  alert.kind = std::string(core::kSignalAnalystAlert);
+  alert.severity = core::Priority::Critical;
+  alert.story_id = 42;
+  alert.title = "Alerte";
+  alert.created_at = core::from_unix(1'767'225'600);
+  auto a = store_->add_signal(alert);
+  ASSERT_TRUE(a);
+  alert.kind = "finance_alert";
+  alert.story_id.reset();
+  auto b = store_->add_signal(alert);
+  ASSERT_TRUE(b);
+  EXPECT_GT(b->id, a->id);
+
+  auto all = store_->list_signals(org_, {});
+  ASSERT_TRUE(all);
+  ASSERT_EQ(all->size(), 2U);
+  EXPECT_EQ(all->front().id, b->id) << "newest first";
+  EXPECT_EQ((*all)[1].story_id, 42);
+
+  ASSERT_TRUE(store_->set_signal_state(a->id, core::SignalState::Reviewed));
+  SignalFilter by_state;
+  by_state.state = core::SignalState::Reviewed;
+  auto reviewed = store_->list_signals(org_, by_state);
+  ASSERT_TRUE(reviewed);
+  ASSERT_EQ(reviewed->size(), 1U);
+  EXPECT_EQ(reviewed->front().id, a->id);
+  SignalFilter by_kind;
+  by_kind.kind = "finance_alert";
+  auto finance = store_->list_signals(org_, by_kind);
+  ASSERT_TRUE(finance);
+  ASSERT_EQ(finance->size(), 1U);
+  EXPECT_EQ(finance->front().id, b->id);
+  SignalFilter second_page;
+  second_page.offset = 1;
+  second_page.limit = 5;
+  auto paged = store_->list_signals(org_, second_page);
+  ASSERT_TRUE(paged);
+  ASSERT_EQ(paged->size(), 1U);
+  EXPECT_EQ(paged->front().id, a->id);
+  auto missing = store_->set_signal_state(9999, core::SignalState::Closed);
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, core::ErrorCode::NotFound);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest,
                          ::testing::Values(Backend{"SqliteFile",
                                                    [](const testing::TempDir& d) {

@@ -50,6 +50,15 @@ Statement& Statement::bind(int index, std::optional<std::int64_t> value) {
   return bind_null(index);
 }
 
+Statement& Statement::bind(int index, double value) {
+  sqlite3_bind_double(stmt_, index, value);
+  return *this;
+}
+
+double Statement::column_double(int col) const {
+  return sqlite3_column_double(stmt_, col);
+}
+
 Statement& Statement::bind_null(int index) {
   sqlite3_bind_null(stmt_, index);
   return *this;

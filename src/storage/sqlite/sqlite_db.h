@@ -37,6 +37,7 @@ class Statement {
   Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, const std::optional<std::string>& value);
   Statement& bind(int index, std::optional<std::int64_t> value);
+  Statement& bind(int index, double value);
   Statement& bind_null(int index);
 
   // Steps once. true: a row is available; false: done. Errors as core::Error.
@@ -45,6 +46,7 @@ class Statement {
   core::Status run();
 
   std::int64_t column_int(int col) const;
+  double column_double(int col) const;
   std::optional<std::int64_t> column_opt_int(int col) const;
   std::string column_text(int col) const;
   std::optional<std::string> column_opt_text(int col) const;

@@ -114,7 +114,8 @@ core::Status append_log(Connection& conn, core::ItemId id, bool removed) {
 }  // namespace
 
 core::Result<UpsertStats> SqliteStore::upsert_items(core::SourceId source,
-                                                    std::span<const core::Item> items) {
+                                                    std::span<const core::Item> items,
+                                                    const ItemMatcher& matcher) {
   std::scoped_lock lock(mutex_);
   UpsertStats stats;
   VIGIE_TRY_ASSIGN(auto tx, Transaction::begin(*conn_));
@@ -136,6 +137,10 @@ core::Result<UpsertStats> SqliteStore::upsert_items(core::SourceId source,
       up->bind(15, std::int64_t{existing->id});
       VIGIE_TRY(up->run());
       VIGIE_TRY(append_log(*conn_, existing->id, false));
+      if (matcher) {
+        VIGIE_TRY_ASSIGN(auto matches, matcher(it));
+        VIGIE_TRY(write_matches(it, existing->id, matches));
+      }
       ++stats.updated;
       continue;
     }
@@ -150,6 +155,12 @@ core::Result<UpsertStats> SqliteStore::upsert_items(core::SourceId source,
     VIGIE_TRY(ins->run());
     const core::ItemId id = conn_->last_insert_rowid();
     VIGIE_TRY(append_log(*conn_, id, false));
+    if (matcher) {
+      VIGIE_TRY_ASSIGN(auto matches, matcher(it));
+      if (!matches.empty()) {
+        VIGIE_TRY(write_matches(it, id, matches));
+      }
+    }
     stats.inserted_ids.push_back(id);
     ++stats.inserted;
   }

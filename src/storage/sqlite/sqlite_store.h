@@ -53,8 +53,9 @@ class SqliteStore final : public Store {
                                                       std::size_t limit) override;
   core::Status record_fetch_outcome(core::SourceId id, const core::SourceHealth& health) override;
 
-  core::Result<UpsertStats> upsert_items(core::SourceId source,
-                                         std::span<const core::Item> items) override;
+  using ItemStore::upsert_items;
+  core::Result<UpsertStats> upsert_items(core::SourceId source, std::span<const core::Item> items,
+                                         const ItemMatcher& matcher) override;
   core::Result<core::Item> get_item(core::ItemId id) override;
   core::Result<std::vector<core::Item>> get_items(std::span<const core::ItemId> ids) override;
   core::Result<std::uint64_t> count_items(core::OrgId org) override;
@@ -78,11 +79,33 @@ class SqliteStore final : public Store {
   core::Result<std::vector<StorySummary>> list_stories(core::OrgId org, std::size_t limit,
                                                        std::optional<StoryCursor> after) override;
   core::Result<std::uint64_t> count_stories(core::OrgId org) override;
+  core::Result<core::Topic> add_topic(const core::Topic& topic) override;
+  core::Status update_topic(const core::Topic& topic) override;
+  core::Result<core::Topic> get_topic(core::TopicId id) override;
+  core::Result<core::Topic> find_topic_by_name(core::OrgId org, const std::string& name) override;
+  core::Result<std::vector<core::Topic>> list_topics(core::OrgId org) override;
+  core::Status remove_topic(core::TopicId id) override;
+  core::Result<std::uint64_t> topics_version() override;
+  core::Result<std::vector<core::TopicMatch>> matches_of_item(core::ItemId item) override;
+  core::Result<std::vector<core::TopicMatch>> matches_of_topic(core::TopicId topic,
+                                                               std::size_t offset,
+                                                               std::size_t limit) override;
+  core::Result<std::uint64_t> count_matches_of_topic(core::TopicId topic) override;
+
+  core::Result<core::Signal> add_signal(const core::Signal& signal) override;
+  core::Result<std::vector<core::Signal>> list_signals(core::OrgId org,
+                                                       const SignalFilter& filter) override;
+  core::Status set_signal_state(core::SignalId id, core::SignalState state) override;
 
  private:
   explicit SqliteStore(std::unique_ptr<Connection> conn);
   core::Status migrate();
   core::Result<core::Source> read_source(core::SourceId id);  // REQUIRES mutex_
+  core::Result<core::Topic> read_topic(core::TopicId id);     // REQUIRES mutex_
+  // Replaces the matches of `item` and raises its signals (sqlite_topics.cpp). REQUIRES mutex_,
+  // inside the caller's transaction.
+  core::Status write_matches(const core::Item& item, core::ItemId id,
+                             const std::vector<core::TopicMatch>& matches);
 
   std::mutex mutex_;
   std::unique_ptr<Connection> conn_;  // GUARDED_BY(mutex_)

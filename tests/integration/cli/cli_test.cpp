@@ -133,6 +133,126 @@ TEST_F(CliTest, ABadQueryNamesTheColumn) {
   EXPECT_NE(fr.err.find("requête mal formée"), std::string::npos) << fr.err;
 }
 
+TEST_F(CliTest, TopicsMatchAtIngestionAndRaiseSignals) {
+  auto added = vigie({"topics", "add", "Coton", "coton", "--variant", "en=cotton", "--priority",
+                      "high", "--description", "Le marché du coton"});
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  ASSERT_EQ(vigie({"topics", "add", "Cajou", "cajou OR anacarde OR cashew"}).exit_code, 0);
+  auto list = vigie({"topics", "list"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_NE(list.out.find("Coton"), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("en=cotton"), std::string::npos) << list.out;
+
+  auto files = demo_feeds();
+  std::vector<std::string> args{"ingest"};
+  args.insert(args.end(), files.begin(), files.end());
+  auto ingested = vigie(args);
+  ASSERT_EQ(ingested.exit_code, 0) << ingested.err;
+
+  auto show = vigie({"topics", "show", "Coton"});
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_EQ(show.out.find("\n0 recent item"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("[coton"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("[cotton"), std::string::npos) << "the English variant" << show.out;
+
+  // The high-priority topic raised signals; the normal one did not.
+  auto signals = vigie({"signals", "list", "--json"});
+  ASSERT_EQ(signals.exit_code, 0) << signals.err;
+  auto j = nlohmann::json::parse(signals.out);
+  ASSERT_FALSE(j.empty());
+  for (const auto& s : j) {
+    EXPECT_EQ(s["kind"], "topic_match");
+    EXPECT_EQ(s["severity"], "high");
+    EXPECT_EQ(s["state"], "new");
+  }
+  auto text = vigie({"signals", "list"}, "fr");
+  EXPECT_NE(text.out.find("signal(aux)"), std::string::npos) << text.out;
+
+  // Ingesting the same files again matches nothing new and raises no signal twice.
+  ASSERT_EQ(vigie(args).exit_code, 0);
+  auto again = nlohmann::json::parse(vigie({"signals", "list", "--json"}).out);
+  EXPECT_EQ(again.size(), j.size());
+}
+
+TEST_F(CliTest, TopicsTestShowsWhatATopicWouldMatch) {
+  auto files = demo_feeds();
+  std::vector<std::string> args{"ingest"};
+  args.insert(args.end(), files.begin(), files.end());
+  ASSERT_EQ(vigie(args).exit_code, 0);
+  auto r = vigie({"topics", "test", "--query", "coton", "--limit", "3"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("[coton]"), std::string::npos) << "highlighted in a pipe" << r.out;
+  EXPECT_FALSE(r.out.starts_with("0 item(s) matched")) << r.out;
+  ASSERT_EQ(vigie({"topics", "add", "Cacao", "cacao"}).exit_code, 0);
+  auto saved = vigie({"topics", "test", "Cacao"}, "fr");
+  ASSERT_EQ(saved.exit_code, 0) << saved.err;
+  EXPECT_NE(saved.out.find("article(s) trouvé(s)"), std::string::npos) << saved.out;
+  EXPECT_NE(saved.out.find("[cacao]"), std::string::npos) << saved.out;
+}
+
+TEST_F(CliTest, TopicsImportExportRoundTrips) {
+  const fs::path file = dir_ / "topics.jsonl";
+  {
+    std::ofstream out(file);
+    out << R"({"name":"Coton","query":"coton OR \"fibre de coton\"","languages":["fr","en"],)"
+        << R"("variants":{"en":"cotton","es":"algodón"},"priority":"critical",)"
+        << R"("audience":"members","description":"Filière coton"})" << '\n'
+        << '\n'
+        << R"({"name":"Cajou","query":"cajou NEAR/5 prix"})" << '\n'
+        << R"({"name":"Cassé","query":"(coton"})" << '\n';
+  }
+  auto imported = vigie({"topics", "import", file.string()});
+  EXPECT_EQ(imported.exit_code, 1) << "one line refused";
+  EXPECT_NE(imported.out.find("2 topic(s) added, 0 updated, 1 refused"), std::string::npos)
+      << imported.out;
+  EXPECT_NE(imported.err.find("line 4"), std::string::npos) << imported.err;
+
+  auto exported = vigie({"topics", "export"});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  const fs::path copy = dir_ / "copy.jsonl";
+  {
+    std::ofstream out(copy);
+    out << exported.out;
+  }
+  auto again = vigie({"topics", "import", copy.string()});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("0 topic(s) added, 2 updated, 0 refused"), std::string::npos)
+      << again.out;
+  EXPECT_EQ(vigie({"topics", "export"}).out, exported.out);
+  std::istringstream lines(exported.out);
+  std::string line;
+  std::getline(lines, line);
+  auto cajou = nlohmann::json::parse(line);
+  EXPECT_EQ(cajou["name"], "Cajou");
+  std::getline(lines, line);
+  auto coton = nlohmann::json::parse(line);
+  EXPECT_EQ(coton["variants"]["es"], "algodón");
+  EXPECT_EQ(coton["priority"], "critical");
+  EXPECT_EQ(coton["audience"], "members");
+  EXPECT_EQ(coton["languages"], (nlohmann::json{"en", "fr"}));
+
+  ASSERT_EQ(vigie({"topics", "remove", "Cajou"}).exit_code, 0);
+  auto list = vigie({"topics", "list"});
+  EXPECT_EQ(list.out.find("Cajou"), std::string::npos) << list.out;
+}
+
+TEST_F(CliTest, TopicsRefuseABadQueryWithTheColumnAndReason) {
+  auto r = vigie({"topics", "add", "Coton", "(coton AND"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("column"), std::string::npos) << r.err;
+  auto fr = vigie({"topics", "add", "Coton", "(coton AND"}, "fr");
+  EXPECT_EQ(fr.exit_code, 1);
+  EXPECT_NE(fr.err.find("requête mal formée"), std::string::npos) << fr.err;
+  auto variant = vigie({"topics", "add", "Coton", "coton", "--variant", "en=\"cotton"});
+  EXPECT_EQ(variant.exit_code, 1);
+  EXPECT_NE(variant.err.find("variant en"), std::string::npos) << variant.err;
+  auto dup_a = vigie({"topics", "add", "Coton", "coton"});
+  ASSERT_EQ(dup_a.exit_code, 0) << dup_a.err;
+  auto dup = vigie({"topics", "add", "Coton", "cotton"}, "fr");
+  EXPECT_EQ(dup.exit_code, 1);
+  EXPECT_NE(dup.err.find("Un axe porte déjà ce nom"), std::string::npos) << dup.err;
+}
+
 TEST_F(CliTest, OpmlImportExportRoundTrips) {
   const std::string opml = std::string(VIGIE_DEMO_DIR) + "/sources.opml";
   auto imp = vigie({"sources", "import", opml});

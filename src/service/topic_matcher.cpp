@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "service/topic_matcher.h"
+
+#include <algorithm>
+
+#include "core/try.h"
+#include "service/index_sync.h"
+
+namespace vigie::service {
+
+match::EvalDocument eval_document(const core::Item& item, const core::Source& source) {
+  const storage::IndexDocument d = to_index_document(item, source);
+  return match::EvalDocument(match::DocumentFields{
+      .title = d.title,
+      .text = d.text,
+      .source = d.source,
+      .author = d.author,
+      .lang = d.lang,
+      .country = d.country,
+      .tags = d.tags,
+      .date = d.date(),
+  });
+}
+
+namespace {
+
+core::Result<match::Query> parse(const std::string& text) {
+  auto q = match::parse_query_detailed(text);
+  if (!q) {
+    return core::make_error(core::ErrorCode::InvalidInput, q.error().expected_key,
+                            "query: " + match::describe(q.error()));
+  }
+  return std::move(*q);
+}
+
+}  // namespace
+
+core::Result<match::PercolatorTopic> percolator_topic(const core::Topic& topic) {
+  match::PercolatorTopic p;
+  p.id = topic.id;
+  VIGIE_TRY_ASSIGN(p.query, parse(topic.query));
+  p.languages = topic.languages;
+  for (const auto& v : topic.variants) {
+    VIGIE_TRY_ASSIGN(match::Query q, parse(v.query));
+    p.variants.emplace_back(v.lang, std::move(q));
+  }
+  return p;
+}
+
+core::Result<std::shared_ptr<const TopicMatcher::Snapshot>> TopicMatcher::snapshot(
+    core::OrgId org) {
+  VIGIE_TRY_ASSIGN(std::uint64_t version, store_.topics_version());
+  std::scoped_lock lock(mutex_);
+  if (!loaded_ || version != version_) {
+    snapshots_.clear();
+    version_ = version;
+    loaded_ = true;
+  }
+  auto it = snapshots_.find(org);
+  if (it != snapshots_.end()) {
+    return it->second;
+  }
+  VIGIE_TRY_ASSIGN(auto topics, store_.list_topics(org));
+  auto snap = std::make_shared<Snapshot>();
+  std::vector<match::PercolatorTopic> compiled;
+  for (auto& t : topics) {
+    if (!t.enabled) {
+      continue;
+    }
+    auto p = percolator_topic(t);
+    if (!p) {
+      continue;  // saved before a grammar change; `vigie topics list` shows it as invalid
+    }
+    compiled.push_back(std::move(*p));
+    snap->topics.emplace(t.id, std::move(t));
+  }
+  snap->percolator = match::Percolator(compiled);
+  std::shared_ptr<const Snapshot> out = std::move(snap);
+  snapshots_.emplace(org, out);
+  return out;
+}
+
+std::vector<core::TopicMatch> TopicMatcher::match(const Snapshot& snapshot, const core::Item& item,
+                                                  const core::Source& source) {
+  std::vector<core::TopicMatch> out;
+  if (snapshot.topics.empty()) {
+    return out;
+  }
+  for (auto& hit : snapshot.percolator.percolate(eval_document(item, source))) {
+    out.push_back({item.id, hit.topic_id, hit.score, std::move(hit.matched_terms)});
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.score > b.score; });
+  return out;
+}
+
+}  // namespace vigie::service

@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// SqliteStore: watch topics, their matches, and signals.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/try.h"
+#include "storage/sqlite/sqlite_db.h"
+#include "storage/sqlite/sqlite_store.h"
+
+namespace vigie::storage::sqlite {
+namespace {
+
+constexpr std::string_view kTopicColumns =
+    "id, org_id, name, description, query, languages, variants, priority, audience, enabled, "
+    "created_at, updated_at";
+
+constexpr std::string_view kSignalColumns =
+    "id, org_id, kind, severity, audience, topic_id, item_id, story_id, title, created_at, state";
+
+std::vector<std::string> string_array(const std::string& json) {
+  std::vector<std::string> out;
+  auto j = nlohmann::json::parse(json, nullptr, false);
+  if (j.is_array()) {
+    for (const auto& v : j) {
+      if (v.is_string()) {
+        out.push_back(v.get<std::string>());
+      }
+    }
+  }
+  return out;
+}
+
+std::string variants_json(const std::vector<core::TopicVariant>& variants) {
+  nlohmann::json j = nlohmann::json::array();
+  for (const auto& v : variants) {
+    j.push_back({{"lang", v.lang}, {"query", v.query}});
+  }
+  return j.dump();
+}
+
+std::vector<core::TopicVariant> read_variants(const std::string& json) {
+  std::vector<core::TopicVariant> out;
+  auto j = nlohmann::json::parse(json, nullptr, false);
+  if (j.is_array()) {
+    for (const auto& v : j) {
+      if (v.is_object() && v.value("lang", nlohmann::json()).is_string()
+          && v.value("query", nlohmann::json()).is_string()) {
+        out.push_back({v["lang"].get<std::string>(), v["query"].get<std::string>()});
+      }
+    }
+  }
+  return out;
+}
+
+core::Topic read_topic_row(const Statement& s) {
+  core::Topic t;
+  t.id = s.column_int(0);
+  t.org_id = s.column_int(1);
+  t.name = s.column_text(2);
+  t.description = s.column_text(3);
+  t.query = s.column_text(4);
+  t.languages = string_array(s.column_text(5));
+  t.variants = read_variants(s.column_text(6));
+  t.priority = core::parse_priority(s.column_text(7)).value_or(core::Priority::Normal);
+  t.audience = core::parse_audience(s.column_text(8)).value_or(core::Audience::Internal);
+  t.enabled = s.column_int(9) != 0;
+  t.created_at = core::from_unix(s.column_int(10));
+  t.updated_at = core::from_unix(s.column_int(11));
+  return t;
+}
+
+core::Signal read_signal_row(const Statement& s) {
+  core::Signal g;
+  g.id = s.column_int(0);
+  g.org_id = s.column_int(1);
+  g.kind = s.column_text(2);
+  g.severity = core::parse_priority(s.column_text(3)).value_or(core::Priority::Normal);
+  g.audience = core::parse_audience(s.column_text(4)).value_or(core::Audience::Internal);
+  g.topic_id = s.column_opt_int(5);
+  g.item_id = s.column_opt_int(6);
+  g.story_id = s.column_opt_int(7);
+  g.title = s.column_text(8);
+  g.created_at = core::from_unix(s.column_int(9));
+  g.state = core::parse_signal_state(s.column_text(10)).value_or(core::SignalState::New);
+  return g;
+}
+
+core::TopicMatch read_match_row(const Statement& s) {
+  return {s.column_int(0), s.column_int(1), s.column_double(2), string_array(s.column_text(3))};
+}
+
+core::Error topic_not_found(core::TopicId id) {
+  return {core::ErrorCode::NotFound, "storage.not_found", fmt::format("storage: no topic {}", id)};
+}
+
+// Binds name .. enabled from parameter `first` (8 parameters).
+void bind_topic(Statement& s, int first, const core::Topic& t) {
+  s.bind(first, t.name)
+      .bind(first + 1, t.description)
+      .bind(first + 2, t.query)
+      .bind(first + 3, nlohmann::json(t.languages).dump())
+      .bind(first + 4, variants_json(t.variants))
+      .bind(first + 5, core::to_string(t.priority))
+      .bind(first + 6, core::to_string(t.audience))
+      .bind(first + 7, std::int64_t{t.enabled ? 1 : 0});
+}
+
+}  // namespace
+
+core::Result<core::Topic> SqliteStore::add_topic(const core::Topic& topic) {
+  std::scoped_lock lock(mutex_);
+  VIGIE_TRY_ASSIGN(Statement * s,
+                   conn_->prepare("INSERT INTO topics (org_id, name, description, query, "
+                                  "languages, variants, priority, audience, enabled, created_at, "
+                                  "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+  s->bind(1, std::int64_t{topic.org_id});
+  bind_topic(*s, 2, topic);
+  s->bind(10, core::to_unix(topic.created_at)).bind(11, core::to_unix(topic.updated_at));
+  VIGIE_TRY(s->run());
+  core::Topic out = topic;
+  out.id = conn_->last_insert_rowid();
+  return out;
+}
+
+core::Status SqliteStore::update_topic(const core::Topic& topic) {
+  std::scoped_lock lock(mutex_);
+  VIGIE_TRY_ASSIGN(Statement * s,
+                   conn_->prepare("UPDATE topics SET name = ?, description = ?, query = ?, "
+                                  "languages = ?, variants = ?, priority = ?, audience = ?, "
+                                  "enabled = ?, updated_at = ? WHERE id = ?"));
+  bind_topic(*s, 1, topic);
+  s->bind(9, core::to_unix(topic.updated_at)).bind(10, std::int64_t{topic.id});
+  VIGIE_TRY(s->run());
+  if (conn_->changes() == 0) {
+    return tl::unexpected(topic_not_found(topic.id));
+  }
+  return {};
+}
+
+core::Result<core::Topic> SqliteStore::read_topic(core::TopicId id) {
+  VIGIE_TRY_ASSIGN(Statement * s, conn_->prepare(fmt::format("SELECT {} FROM topics WHERE id = ?",
+                                                             kTopicColumns)));
+  VIGIE_TRY_ASSIGN(bool row, s->bind(1, std::int64_t{id}).step());
+  if (!row) {
+    return tl::unexpected(topic_not_found(id));
+  }
+  core::Topic t = read_topic_row(*s);
+  s->reset();
+  return t;
+}
+
+core::Result<core::Topic> SqliteStore::get_topic(core::TopicId id) {
+  std::scoped_lock lock(mutex_);
+  return read_topic(id);
+}
+
+core::Result<core::Topic> SqliteStore::find_topic_by_name(core::OrgId org,
+                                                          const std::string& name) {
+  std::scoped_lock lock(mutex_);
+  VIGIE_TRY_ASSIGN(Statement * s,
+                   conn_->prepare(fmt::format("SELECT {} FROM topics WHERE org_id = ? AND name = ?",
+                                              kTopicColumns)));
+  VIGIE_TRY_ASSIGN(bool row, s->bind(1, std::int64_t{org}).bind(2, name).step());
+  if (!row) {
+    return core::make_error(core::ErrorCode::NotFound, "storage.not_found",
+                            "storage: no topic named " + name);
+  }
+  core::Topic t = read_topic_row(*s);
+  s->reset();
+  return t;
+}
+
+core::Result<std::vector<core::Topic>> SqliteStore::list_topics(core::OrgId org) {
+  std::scoped_lock lock(mutex_);
+  VIGIE_TRY_ASSIGN(Statement * s,
+                   conn_->prepare(fmt::format(
+                       "SELECT {} FROM topics WHERE org_id = ? ORDER BY name, id", kTopicColumns)));
+  s->bind(1, std::int64_t{org});
+  std::vector<core::Topic> out;
+  for (;;) {
+    VIGIE_TRY_ASSIGN(bool row, s->step());
+    if (!row) {
+      return out;
+    }
+    out.push_back(read_topic_row(*s));
+  }
+}
+
+core::Status SqliteStore::remove_topic(core::TopicId id) {
+  std::scoped_lock lock(mutex_);
+  VIGIE_TRY_ASSIGN(Statement * s, conn_->prepare("DELETE FROM topics WHERE id = ?"));
+  VIGIE_TRY(s->bind(1, std::int64_t{id}).run());
+  if (conn_->changes() == 0) {
+    return tl::unexpected(topic_not_found(id));
+  }
+  return {};
+}
+
+core::Result<std::uint64_t> SqliteStore::topics_version() {
+  std::scoped_lock lock(mutex_);
+  VIGIE_TRY_ASSIGN(Statement * s,
+                   conn_->prepare("SELECT version FROM topics_version WHERE id = 1"));
+  VIGIE_TRY_ASSIGN(bool row, s->step());
+  const auto v = row ? static_cast<std::uint64_t>(s->column_int(0)) : 0;
+  s->reset();
+  return v;
+}
+
+core::Status SqliteStore::write_matches(const core::Item& item, core::ItemId id,
+                                        const std::vector<core::TopicMatch>& matches) {
+  VIGIE_TRY_ASSIGN(Statement * del, conn_->prepare("DELETE FROM topic_matches WHERE item_id = ?"));
+  VIGIE_TRY(del->bind(1, std::int64_t{id}).run());
+  for (const auto& m : matches) {
+    VIGIE_TRY_ASSIGN(Statement * ins,
+                     conn_->prepare("INSERT OR REPLACE INTO topic_matches (item_id, topic_id, "
+                                    "score, matched_terms) VALUES (?, ?, ?, ?)"));
+    VIGIE_TRY(ins->bind(1, std::int64_t{id})
+                  .bind(2, std::int64_t{m.topic_id})
+                  .bind(3, m.score)
+                  .bind(4, nlohmann::json(m.matched_terms)
+                               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+                  .run());
+    // The topic's priority is read here, in the same transaction, so a signal follows the
+    // topic as it is when the item is stored.
+    VIGIE_TRY_ASSIGN(
+        Statement * sig,
+        conn_->prepare("INSERT OR IGNORE INTO signals (org_id, kind, severity, audience, "
+                       "topic_id, item_id, title, created_at) SELECT org_id, ?, priority, "
+                       "audience, id, ?, ?, ? FROM topics WHERE id = ? AND priority IN ('high', "
+                       "'critical')"));
+    VIGIE_TRY(sig->bind(1, core::kSignalTopicMatch)
+                  .bind(2, std::int64_t{id})
+                  .bind(3, item.title)
+                  .bind(4, core::to_unix(item.fetched_at))
+                  .bind(5, std::int64_t{m.topic_id})
+                  .run());
+  }
+  return {};
+}
+
+core::Result<std::vector<core::TopicMatch>> SqliteStore::matches_of_item(core::ItemId item) {
+  std::scoped_lock lock(mutex_);
+  VIGIE_TRY_ASSIGN(Statement * s,
+                   conn_->prepare("SELECT item_id, topic_id, score, matched_terms FROM "
+                                  "topic_matches WHERE item_id = ? ORDER BY score DESC, topic_id"));
+  s->bind(1, std::int64_t{item});
+  std::vector<core::TopicMatch> out;
+  for (;;) {
+    VIGIE_TRY_ASSIGN(bool row, s->step());
+    if (!row) {
+      return out;
+    }
+    out.push_back(read_match_row(*s));
+  }
+}
+
+core::Result<std::vector<core::TopicMatch>> SqliteStore::matches_of_topic(core::TopicId topic,
+                                                                          std::size_t offset,
+                                                                          std::size_t limit) {
+  std::scoped_lock lock(mutex_);
+  VIGIE_TRY_ASSIGN(Statement * s,
+                   conn_->prepare("SELECT item_id, topic_id, score, matched_terms FROM "
+                                  "topic_matches WHERE topic_id = ? ORDER BY item_id DESC "
+                                  "LIMIT ? OFFSET ?"));
+  s->bind(1, std::int64_t{topic})
+      .bind(2, static_cast<std::int64_t>(limit))
+      .bind(3, static_cast<std::int64_t>(offset));
+  std::vector<core::TopicMatch> out;
+  for (;;) {
+    VIGIE_TRY_ASSIGN(bool row, s->step());
+    if (!row) {
+      return out;
+    }
+    out.push_back(read_match_row(*s));
+  }
+}
+
+core::Result<std::uint64_t> SqliteStore::count_matches_of_topic(core::TopicId topic) {
+  std::scoped_lock lock(mutex_);
+  VIGIE_TRY_ASSIGN(Statement * s,
+                   conn_->prepare("SELECT count(*) FROM topic_matches WHERE topic_id = ?"));
+  VIGIE_TRY(s->bind(1, std::int64_t{topic}).step());
+  const auto n = static_cast<std::uint64_t>(s->column_int(0));
+  s->reset();
+  return n;
+}
+
+core::Result<core::Signal> SqliteStore::add_signal(const core::Signal& signal) {
+  std::scoped_lock lock(mutex_);
+  VIGIE_TRY_ASSIGN(Statement * s,
+                   conn_->prepare("INSERT INTO signals (org_id, kind, severity, audience, "
+                                  "topic_id, item_id, story_id, title, created_at, state) VALUES "
+                                  "(?,?,?,?,?,?,?,?,?,?)"));
+  VIGIE_TRY(s->bind(1, std::int64_t{signal.org_id})
+                .bind(2, signal.kind)
+                .bind(3, core::to_string(signal.severity))
+                .bind(4, core::to_string(signal.audience))
+                .bind(5, signal.topic_id)
+                .bind(6, signal.item_id)
+                .bind(7, signal.story_id)
+                .bind(8, signal.title)
+                .bind(9, core::to_unix(signal.created_at))
+                .bind(10, core::to_string(signal.state))
+                .run());
+  core::Signal out = signal;
+  out.id = conn_->last_insert_rowid();
+  return out;
+}
+
+core::Result<std::vector<core::Signal>> SqliteStore::list_signals(core::OrgId org,
+                                                                  const SignalFilter& filter) {
+  std::scoped_lock lock(mutex_);
+  VIGIE_TRY_ASSIGN(Statement * s,
+                   conn_->prepare(fmt::format(
+                       "SELECT {} FROM signals WHERE org_id = ?1 AND (?2 IS NULL OR state = ?2) "
+                       "AND (?3 IS NULL OR kind = ?3) ORDER BY id DESC LIMIT ?4 OFFSET ?5",
+                       kSignalColumns)));
+  s->bind(1, std::int64_t{org});
+  if (filter.state) {
+    s->bind(2, core::to_string(*filter.state));
+  } else {
+    s->bind_null(2);
+  }
+  s->bind(3, filter.kind)
+      .bind(4, static_cast<std::int64_t>(filter.limit))
+      .bind(5, static_cast<std::int64_t>(filter.offset));
+  std::vector<core::Signal> out;
+  for (;;) {
+    VIGIE_TRY_ASSIGN(bool row, s->step());
+    if (!row) {
+      return out;
+    }
+    out.push_back(read_signal_row(*s));
+  }
+}
+
+core::Status SqliteStore::set_signal_state(core::SignalId id, core::SignalState state) {
+  std::scoped_lock lock(mutex_);
+  VIGIE_TRY_ASSIGN(Statement * s, conn_->prepare("UPDATE signals SET state = ? WHERE id = ?"));
+  VIGIE_TRY(s->bind(1, core::to_string(state)).bind(2, std::int64_t{id}).run());
+  if (conn_->changes() == 0) {
+    return core::make_error(core::ErrorCode::NotFound, "storage.not_found",
+                            fmt::format("storage: no signal {}", id));
+  }
+  return {};
+}
+
+}  // namespace vigie::storage::sqlite
