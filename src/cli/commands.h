@@ -17,6 +17,8 @@ void add_search_command(CLI::App& app, CliContext& ctx);
 void add_reindex_command(CLI::App& app, CliContext& ctx);
 void add_fetch_command(CLI::App& app, CliContext& ctx);
 void add_worker_command(CLI::App& app, CliContext& ctx);
+void add_orgs_command(CLI::App& app, CliContext& ctx);
+void add_users_command(CLI::App& app, CliContext& ctx);
 
 // Registers every subcommand above.
 void add_all_commands(CLI::App& app, CliContext& ctx);

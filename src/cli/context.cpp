@@ -44,6 +44,8 @@ void add_all_commands(CLI::App& app, CliContext& ctx) {
   add_reindex_command(app, ctx);
   add_fetch_command(app, ctx);
   add_worker_command(app, ctx);
+  add_orgs_command(app, ctx);
+  add_users_command(app, ctx);
 }
 
 }  // namespace vigie::cli

@@ -21,6 +21,7 @@ class IngestService;
 class SearchService;
 class IndexSync;
 class RefreshService;
+class PeopleService;
 struct RefreshReport;
 }  // namespace vigie::service
 
@@ -32,6 +33,7 @@ struct ServiceSet {
   service::SearchService& search;
   service::IndexSync& index;
   service::RefreshService& refresh;
+  service::PeopleService& people;
   const core::Clock& clock;
   core::OrgId operator_org;
 };

@@ -11,6 +11,7 @@
 #include "fetch/curl/curl_http_client.h"
 #include "service/index_sync.h"
 #include "service/ingest_service.h"
+#include "service/people_service.h"
 #include "service/refresh_service.h"
 #include "service/search_service.h"
 #include "service/source_service.h"
@@ -29,6 +30,7 @@ struct Wiring::Parts {
   std::unique_ptr<service::SourceService> sources;
   std::unique_ptr<service::SearchService> search;
   std::unique_ptr<service::RefreshService> refresh;
+  std::unique_ptr<service::PeopleService> people;
 };
 
 namespace {
@@ -68,11 +70,12 @@ core::Result<cli::ServiceSet*> Wiring::open() {
   ropts.batch_size = config_.worker.batch_size;
   p->refresh = std::make_unique<service::RefreshService>(*p->store, *p->http, *p->ingest, *p->sync,
                                                          clock_, ropts, std::random_device{}());
+  p->people = std::make_unique<service::PeopleService>(*p->store, clock_, op.id);
   // Whatever a crash left between the store and the index is replayed now.
   VIGIE_TRY(p->sync->catch_up());
   parts_ = std::move(p);
   set_.emplace(cli::ServiceSet{*parts_->sources, *parts_->ingest, *parts_->search, *parts_->sync,
-                               *parts_->refresh, clock_, op.id});
+                               *parts_->refresh, *parts_->people, clock_, op.id});
   return &*set_;
 }
 
