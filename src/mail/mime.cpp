@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "mail/mime.h"
 
-#include <array>
-#include <chrono>
-
 #include <fmt/format.h>
 
 namespace vigie::mail {
@@ -195,21 +192,6 @@ std::string format_mailbox(const Mailbox& mailbox, std::size_t name_length) {
   return encode_header_value(name, name_length) + "\r\n <" + address + ">";
 }
 
-std::string format_date(core::Timestamp t) {
-  static constexpr std::array<const char*, 7> kDays{"Sun", "Mon", "Tue", "Wed",
-                                                    "Thu", "Fri", "Sat"};
-  static constexpr std::array<const char*, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const auto day = std::chrono::floor<std::chrono::days>(t);
-  const std::chrono::year_month_day ymd{day};
-  const std::chrono::hh_mm_ss hms{t - day};
-  const std::chrono::weekday wd{day};
-  return fmt::format("{}, {} {} {} {:02}:{:02}:{:02} +0000", kDays[wd.c_encoding()],
-                     static_cast<unsigned>(ymd.day()),
-                     kMonths[static_cast<unsigned>(ymd.month()) - 1], static_cast<int>(ymd.year()),
-                     hms.hours().count(), hms.minutes().count(), hms.seconds().count());
-}
-
 std::string render(const Message& m, std::string_view boundary) {
   std::string out;
   auto header = [&](std::string_view name, std::string_view encoded) {
@@ -218,7 +200,7 @@ std::string render(const Message& m, std::string_view boundary) {
     out += encoded;
     out += "\r\n";
   };
-  header("Date", format_date(m.date));
+  header("Date", core::format_rfc5322(m.date));
   header("From", format_mailbox(m.from, 4));
   header("To", format_mailbox(m.to, 2));
   header("Subject", encode_header_value(m.subject, 7));

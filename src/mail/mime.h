@@ -46,7 +46,5 @@ std::string encode_quoted_printable(std::string_view utf8);
 std::string encode_header_value(std::string_view utf8, std::size_t name_length);
 // "Name <address>" with the name quoted or encoded as needed.
 std::string format_mailbox(const Mailbox& mailbox, std::size_t name_length);
-// RFC 5322 date: "Fri, 27 Nov 2026 09:14:37 +0000".
-std::string format_date(core::Timestamp t);
 
 }  // namespace vigie::mail

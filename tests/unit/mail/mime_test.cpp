@@ -121,8 +121,9 @@ TEST(Mailbox, QuotesOrEncodesDisplayNames) {
 }
 
 TEST(Date, IsRfc5322InUtc) {
-  EXPECT_EQ(format_date(core::from_unix(1'795'770'877)), "Fri, 27 Nov 2026 09:14:37 +0000");
-  EXPECT_EQ(format_date(core::from_unix(0)), "Thu, 1 Jan 1970 00:00:00 +0000");
+  EXPECT_EQ(core::format_rfc5322(core::from_unix(1'795'770'877)),
+            "Fri, 27 Nov 2026 09:14:37 +0000");
+  EXPECT_EQ(core::format_rfc5322(core::from_unix(0)), "Thu, 1 Jan 1970 00:00:00 +0000");
 }
 
 TEST(Render, BuildsMultipartAlternativeWithBothParts) {
