@@ -20,7 +20,7 @@ forbid() {
 }
 
 io='#include *[<"](curl/|sqlite3\.h|libpq-fe\.h|xapian|sys/socket\.h|netinet/|arpa/|thread>|mutex>|fstream>|httplib\.h)'
-for pure in core text ingest match; do
+for pure in core text ingest match publish; do
   forbid "$pure" "$io" "pure module: no I/O, no threads"
   forbid "$pure" 'system_clock::now|getenv|std::rand\(|time\(nullptr\)' "pure module: no clock, environment or global randomness"
 done
@@ -30,9 +30,16 @@ forbid core '#include "(text|ingest|match|fetch|storage|service|worker|web|cli|m
 forbid text '#include "(ingest|match|fetch|storage|service|worker|web|cli|main)/' "text depends on core only"
 forbid ingest '#include "(match|fetch|storage|service|worker|web|cli|main)/' "ingest depends on core and text"
 forbid match '#include "(ingest|fetch|storage|service|worker|web|cli|main)/' "match depends on core and text"
+forbid publish '#include "(ingest|match|fetch|mail|storage|service|worker|web|cli|main)/' "publish depends on core and text"
 
-# Only fetch/ sees curl; only storage/ sees its backends; service sees interfaces only.
-for m in core text ingest match storage service worker web cli main; do
+# mail/ is pure (the Mailer interface, MIME composition); only mail/smtp/ sees libcurl.
+mail_hits=$(grep -nE --include='*.h' --include='*.cpp' -r "$io|#include \"(storage|service|worker|web|cli|main|fetch)/" "$src/mail" --exclude-dir=smtp 2>/dev/null || true)
+if [[ -n "$mail_hits" ]]; then
+  while IFS= read -r line; do violation "$line (mail/ outside smtp/ is pure)"; done <<<"$mail_hits"
+fi
+
+# Only fetch/ and mail/smtp/ see curl; only storage/ sees its backends; service sees interfaces only.
+for m in core text ingest match publish storage service worker web cli main; do
   forbid "$m" '#include *<curl/' "only fetch/ sees libcurl"
 done
 for m in core text ingest match fetch service worker web cli main; do
@@ -44,6 +51,7 @@ done
 # fetch/curl's own files include each other; nobody else outside main/ may.
 for m in core text ingest match storage service worker web cli; do
   forbid "$m" '#include "fetch/curl/' "concrete backends are wired by main/ only"
+  forbid "$m" '#include "mail/smtp/' "concrete backends are wired by main/ only"
 done
 forbid service '#include "(web|cli|worker|main)/' "service is below the adapters"
 forbid worker '#include "(web|cli|main)/' "worker is below main"

@@ -20,6 +20,8 @@ void add_worker_command(CLI::App& app, CliContext& ctx);
 void add_stories_command(CLI::App& app, CliContext& ctx);
 void add_topics_command(CLI::App& app, CliContext& ctx);
 void add_signals_command(CLI::App& app, CliContext& ctx);
+void add_orgs_command(CLI::App& app, CliContext& ctx);
+void add_users_command(CLI::App& app, CliContext& ctx);
 
 // Registers every subcommand above.
 void add_all_commands(CLI::App& app, CliContext& ctx);

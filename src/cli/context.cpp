@@ -85,6 +85,8 @@ void add_all_commands(CLI::App& app, CliContext& ctx) {
   add_stories_command(app, ctx);
   add_topics_command(app, ctx);
   add_signals_command(app, ctx);
+  add_orgs_command(app, ctx);
+  add_users_command(app, ctx);
 }
 
 }  // namespace vigie::cli

@@ -23,6 +23,7 @@ class IndexSync;
 class RefreshService;
 class StoryService;
 class TopicService;
+class PeopleService;
 struct RefreshReport;
 }  // namespace vigie::service
 
@@ -35,6 +36,7 @@ struct ServiceSet {
   service::IndexSync& index;
   service::RefreshService& refresh;
   service::TopicService& topics;
+  service::PeopleService& people;
   const core::Clock& clock;
   core::OrgId operator_org;
   service::StoryService& stories;

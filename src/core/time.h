@@ -16,6 +16,10 @@ using Timestamp = std::chrono::sys_seconds;
 // "YYYY-MM-DDTHH:MM:SSZ".
 std::string format_iso8601(Timestamp t);
 
+// RFC 5322 / RFC 822 date in UTC, as mail headers and RSS want it:
+// "Fri, 27 Nov 2026 09:14:37 +0000".
+std::string format_rfc5322(Timestamp t);
+
 // Parses exactly the format produced by format_iso8601 (and a date alone, "YYYY-MM-DD").
 std::optional<Timestamp> parse_iso8601_strict(std::string_view s);
 

@@ -11,6 +11,7 @@
 #include "fetch/curl/curl_http_client.h"
 #include "service/index_sync.h"
 #include "service/ingest_service.h"
+#include "service/people_service.h"
 #include "service/refresh_service.h"
 #include "service/search_service.h"
 #include "service/source_service.h"
@@ -33,6 +34,7 @@ struct Wiring::Parts {
   std::unique_ptr<service::RefreshService> refresh;
   std::unique_ptr<service::StoryService> stories;
   std::unique_ptr<service::TopicService> topics;
+  std::unique_ptr<service::PeopleService> people;
 };
 
 namespace {
@@ -75,12 +77,14 @@ core::Result<cli::ServiceSet*> Wiring::open() {
       std::make_unique<service::RefreshService>(*p->store, *p->http, *p->ingest, *p->sync, clock_,
                                                 ropts, std::random_device{}(), p->stories.get());
   p->topics = std::make_unique<service::TopicService>(*p->store, clock_, op.id);
+  p->people = std::make_unique<service::PeopleService>(*p->store, clock_, op.id);
   // Whatever a crash left between the store and the index, or before clustering, is redone.
   VIGIE_TRY(p->sync->catch_up());
   VIGIE_TRY(p->stories->assign_pending());
   parts_ = std::move(p);
   set_.emplace(cli::ServiceSet{*parts_->sources, *parts_->ingest, *parts_->search, *parts_->sync,
-                               *parts_->refresh, *parts_->topics, clock_, op.id, *parts_->stories});
+                               *parts_->refresh, *parts_->topics, *parts_->people, clock_, op.id,
+                               *parts_->stories});
   return &*set_;
 }
 

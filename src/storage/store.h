@@ -21,6 +21,7 @@
 
 #include "core/error.h"
 #include "core/model.h"
+#include "core/people.h"
 
 namespace vigie::storage {
 
@@ -33,6 +34,9 @@ class OrgStore {
   virtual core::Result<core::Organisation> create_member(core::OrgId operator_id,
                                                          const std::string& name) = 0;
   virtual core::Result<std::vector<core::Organisation>> list_orgs() = 0;
+  // NotFound ("storage.not_found") when there is no such organisation.
+  virtual core::Result<core::Organisation> get_org(core::OrgId id) = 0;
+  virtual core::Result<core::Organisation> find_org_by_name(const std::string& name) = 0;
 };
 
 class SourceStore {
@@ -230,6 +234,27 @@ class SignalStore {
   virtual core::Status set_signal_state(core::SignalId id, core::SignalState state) = 0;
 };
 
+// Users and their memberships. Emails are unique without regard to case.
+class UserStore {
+ public:
+  virtual ~UserStore() = default;
+  // Fills id. Conflict ("storage.conflict") when the email is taken.
+  virtual core::Result<core::User> create_user(const core::User& user) = 0;
+  // Updates email, name, lang and active. NotFound, Conflict (email taken).
+  virtual core::Status update_user(const core::User& user) = 0;
+  virtual core::Result<core::User> get_user(core::UserId id) = 0;
+  virtual core::Result<core::User> find_user_by_email(const std::string& email) = 0;
+  // Every user, by id; with `org`, only that organisation's members.
+  virtual core::Result<std::vector<core::User>> list_users(std::optional<core::OrgId> org) = 0;
+  // Removes the user and their memberships. NotFound.
+  virtual core::Status remove_user(core::UserId id) = 0;
+  // Adds the membership, or changes its role. NotFound when the user or the org is missing.
+  virtual core::Status set_membership(const core::Membership& membership) = 0;
+  // NotFound when the user is not a member of the org.
+  virtual core::Status remove_membership(core::UserId user, core::OrgId org) = 0;
+  virtual core::Result<std::vector<core::Membership>> memberships_of(core::UserId user) = 0;
+};
+
 // The façade a backend implements. Thread-safety: implementations are safe to call from
 // several threads; writes are serialised by the backend.
 class Store : public OrgStore,
@@ -237,7 +262,8 @@ class Store : public OrgStore,
               public ItemStore,
               public StoryStore,
               public TopicStore,
-              public SignalStore {
+              public SignalStore,
+              public UserStore {
  public:
   ~Store() override = default;
 };

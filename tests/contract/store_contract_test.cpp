@@ -505,6 +505,101 @@ TEST_P(StoreContractTest, AddsListsAndUpdatesSignals) {
   EXPECT_EQ(missing.error().code, core::ErrorCode::NotFound);
 }
 
+TEST_P(StoreContractTest, FindsOrganisationsByIdAndName) {
+  auto member = store_->create_member(org_, "SOCOMA");
+  ASSERT_TRUE(member);
+  auto by_id = store_->get_org(member->id);
+  ASSERT_TRUE(by_id);
+  EXPECT_EQ(by_id->name, "SOCOMA");
+  EXPECT_EQ(by_id->operator_id, org_);
+  auto by_name = store_->find_org_by_name("CCI Test");
+  ASSERT_TRUE(by_name);
+  EXPECT_EQ(by_name->kind, core::OrgKind::Operator);
+  EXPECT_EQ(store_->get_org(9999).error().reason, "storage.not_found");
+  EXPECT_EQ(store_->find_org_by_name("nobody").error().reason, "storage.not_found");
+}
+
+TEST_P(StoreContractTest, CreatesFindsUpdatesAndRemovesUsers) {
+  core::User u;
+  u.email = "Awa.Diallo@cci.example";
+  u.name = "Awa Diallo";
+  u.lang = "fr";
+  u.created_at = core::from_unix(1'767'225'600);
+  auto created = store_->create_user(u);
+  ASSERT_TRUE(created) << created.error().message;
+  EXPECT_GT(created->id, 0);
+
+  // Emails are unique without regard to case.
+  auto found = store_->find_user_by_email("awa.diallo@CCI.example");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->id, created->id);
+  EXPECT_EQ(found->email, "Awa.Diallo@cci.example");
+  EXPECT_EQ(found->created_at, u.created_at);
+  core::User dup = u;
+  dup.email = "awa.diallo@cci.example";
+  EXPECT_EQ(store_->create_user(dup).error().reason, "storage.conflict");
+
+  core::User changed = *found;
+  changed.lang = "en";
+  changed.active = false;
+  ASSERT_TRUE(store_->update_user(changed));
+  auto again = store_->get_user(created->id);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->lang, "en");
+  EXPECT_FALSE(again->active);
+
+  ASSERT_TRUE(store_->remove_user(created->id));
+  EXPECT_EQ(store_->get_user(created->id).error().reason, "storage.not_found");
+  EXPECT_EQ(store_->remove_user(created->id).error().reason, "storage.not_found");
+  core::User ghost;
+  ghost.id = created->id;
+  ghost.email = "ghost@cci.example";
+  EXPECT_EQ(store_->update_user(ghost).error().reason, "storage.not_found");
+}
+
+TEST_P(StoreContractTest, KeepsOneMembershipPerUserAndOrganisation) {
+  auto member = store_->create_member(org_, "SOCOMA");
+  ASSERT_TRUE(member);
+  core::User u;
+  u.email = "moussa@socoma.example";
+  auto user = store_->create_user(u);
+  ASSERT_TRUE(user);
+  core::User other_user;
+  other_user.email = "other@cci.example";
+  ASSERT_TRUE(store_->create_user(other_user));
+
+  ASSERT_TRUE(store_->set_membership({user->id, member->id, core::Role::Member}));
+  ASSERT_TRUE(store_->set_membership({user->id, org_, core::Role::Analyst}));
+  ASSERT_TRUE(store_->set_membership({user->id, org_, core::Role::Admin}));  // role changes
+  auto ms = store_->memberships_of(user->id);
+  ASSERT_TRUE(ms);
+  ASSERT_EQ(ms->size(), 2U);
+  EXPECT_EQ((*ms)[0].org_id, org_);
+  EXPECT_EQ((*ms)[0].role, core::Role::Admin);
+  EXPECT_EQ((*ms)[1].org_id, member->id);
+
+  auto of_member = store_->list_users(member->id);
+  ASSERT_TRUE(of_member);
+  ASSERT_EQ(of_member->size(), 1U);
+  EXPECT_EQ((*of_member)[0].email, "moussa@socoma.example");
+  auto everyone = store_->list_users(std::nullopt);
+  ASSERT_TRUE(everyone);
+  EXPECT_EQ(everyone->size(), 2U);
+
+  EXPECT_EQ(store_->set_membership({9999, org_, core::Role::Admin}).error().reason,
+            "storage.not_found");
+  EXPECT_EQ(store_->set_membership({user->id, 9999, core::Role::Admin}).error().reason,
+            "storage.not_found");
+  ASSERT_TRUE(store_->remove_membership(user->id, member->id));
+  EXPECT_EQ(store_->remove_membership(user->id, member->id).error().reason, "storage.not_found");
+
+  // Removing the user removes the remaining membership.
+  ASSERT_TRUE(store_->remove_user(user->id));
+  auto left = store_->list_users(org_);
+  ASSERT_TRUE(left);
+  EXPECT_TRUE(left->empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest,
                          ::testing::Values(Backend{"SqliteFile",
                                                    [](const testing::TempDir& d) {

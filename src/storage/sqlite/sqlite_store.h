@@ -42,6 +42,8 @@ class SqliteStore final : public Store {
   core::Result<core::Organisation> create_member(core::OrgId operator_id,
                                                  const std::string& name) override;
   core::Result<std::vector<core::Organisation>> list_orgs() override;
+  core::Result<core::Organisation> get_org(core::OrgId id) override;
+  core::Result<core::Organisation> find_org_by_name(const std::string& name) override;
 
   core::Result<core::Source> add_source(const core::Source& source) override;
   core::Status update_source(const core::Source& source) override;
@@ -96,6 +98,15 @@ class SqliteStore final : public Store {
   core::Result<std::vector<core::Signal>> list_signals(core::OrgId org,
                                                        const SignalFilter& filter) override;
   core::Status set_signal_state(core::SignalId id, core::SignalState state) override;
+  core::Result<core::User> create_user(const core::User& user) override;
+  core::Status update_user(const core::User& user) override;
+  core::Result<core::User> get_user(core::UserId id) override;
+  core::Result<core::User> find_user_by_email(const std::string& email) override;
+  core::Result<std::vector<core::User>> list_users(std::optional<core::OrgId> org) override;
+  core::Status remove_user(core::UserId id) override;
+  core::Status set_membership(const core::Membership& membership) override;
+  core::Status remove_membership(core::UserId user, core::OrgId org) override;
+  core::Result<std::vector<core::Membership>> memberships_of(core::UserId user) override;
 
  private:
   explicit SqliteStore(std::unique_ptr<Connection> conn);

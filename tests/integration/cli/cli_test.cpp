@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli_fixture.h"
 #include "http/http_fixture_server.h"
 #include "support/command.h"
 #include "support/fixtures.h"
@@ -20,31 +21,7 @@
 namespace vigie {
 namespace {
 
-namespace fs = std::filesystem;
 using testing::CommandResult;
-
-class CliTest : public ::testing::Test {
- protected:
-  CommandResult vigie(std::vector<std::string> args, std::string lang = "en") {
-    return testing::run_command(
-        VIGIE_BINARY, args,
-        {{"VIGIE_DB", (dir_ / "vigie.db").string()}, {"VIGIE_LANG", lang}, {"VIGIE_CONFIG", ""}});
-  }
-
-  static std::vector<std::string> demo_feeds() {
-    std::vector<std::string> files;
-    for (const auto& e : fs::directory_iterator(fs::path(VIGIE_DEMO_DIR) / "feeds")) {
-      const auto name = e.path().filename().string();
-      if (name.find("broken") == std::string::npos) {
-        files.push_back(e.path().string());
-      }
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-  }
-
-  testing::TempDir dir_;
-};
 
 TEST_F(CliTest, HelpIsInTheUsersLanguage) {
   auto fr = vigie({"--help"}, "fr");
