@@ -319,8 +319,8 @@ int run(int argc, char** argv) {
     const std::string files = name == "vigie-ids" ? "vigie" : name;
     const std::filesystem::path path =
         std::filesystem::path(dir) / fmt::format("{}-{}", files, items);
-    std::unique_ptr<Engine> engine = name == "vigie"       ? make_vigie_engine(path, true)
-                                     : name == "vigie-ids" ? make_vigie_engine(path, false)
+    std::unique_ptr<Engine> engine = name == "vigie"       ? make_vigie_engine(path, &corpus)
+                                     : name == "vigie-ids" ? make_vigie_engine(path, nullptr)
                                      : name == "fts5"      ? make_fts5_engine(path)
                                                            : make_raw_xapian_engine(path);
     const std::uint64_t have = engine->count();
