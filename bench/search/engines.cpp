@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <xapian.h>
 
+#include "match/highlight.h"
 #include "match/query.h"
 #include "storage/xapian/xapian_index.h"
 
@@ -28,8 +29,10 @@ std::string join_tags(const std::vector<std::string>& tags) {
 
 class VigieEngine final : public Engine {
  public:
-  VigieEngine(const std::filesystem::path& dir, bool snippets) : snippets_(snippets) {
-    auto index = storage::XapianIndex::open(dir);
+  VigieEngine(const std::filesystem::path& dir, const Corpus* texts,
+              std::size_t max_near_candidates)
+      : texts_(texts) {
+    auto index = storage::XapianIndex::open(dir, {.max_near_candidates = max_near_candidates});
     if (!index) {
       throw std::runtime_error(index.error().message);
     }
@@ -37,7 +40,7 @@ class VigieEngine final : public Engine {
     position_ = index_->committed_position();
   }
 
-  std::string name() const override { return snippets_ ? "vigie" : "vigie-ids"; }
+  std::string name() const override { return texts_ != nullptr ? "vigie" : "vigie-ids"; }
 
   void build(const Corpus& corpus, std::uint64_t first, std::uint64_t last) override {
     std::vector<storage::IndexDocument> batch;
@@ -59,15 +62,22 @@ class VigieEngine final : public Engine {
       throw std::runtime_error(q.vigie + ": " + parsed.error().message);
     }
     storage::SearchRequest r{
-        std::move(*parsed),
-        1,
-        0,
-        20,
-        sort == Sort::Date ? storage::SearchSort::Date : storage::SearchSort::Relevance,
-        snippets_};
+        *parsed, 1, 0, 20,
+        sort == Sort::Date ? storage::SearchSort::Date : storage::SearchSort::Relevance};
     auto results = index_->search(r);
     if (!results) {
       throw std::runtime_error(results.error().message);
+    }
+    if (texts_ != nullptr) {
+      // As SearchService does: titles and snippets from the stored item (here regenerated).
+      for (const auto& hit : results->hits) {
+        if (hit.id <= static_cast<core::ItemId>(texts_->size())) {
+          const auto doc = texts_->item(static_cast<std::uint64_t>(hit.id));
+          marked_ =
+              match::highlight_html(doc.title, doc.lang, *parsed, match::HighlightTarget::Title);
+          marked_ += match::snippet_html(doc.text, doc.lang, *parsed, 32);
+        }
+      }
     }
     return results->hits.size();
   }
@@ -89,7 +99,8 @@ class VigieEngine final : public Engine {
     }
   }
 
-  bool snippets_;
+  const Corpus* texts_;  // null: ids only
+  std::string marked_;
   std::unique_ptr<storage::XapianIndex> index_;
   std::uint64_t position_ = 0;
 };
@@ -300,8 +311,9 @@ class RawXapianEngine final : public Engine {
 
 }  // namespace
 
-std::unique_ptr<Engine> make_vigie_engine(const std::filesystem::path& dir, bool snippets) {
-  return std::make_unique<VigieEngine>(dir, snippets);
+std::unique_ptr<Engine> make_vigie_engine(const std::filesystem::path& dir, const Corpus* texts,
+                                          std::size_t max_near_candidates) {
+  return std::make_unique<VigieEngine>(dir, texts, max_near_candidates);
 }
 std::unique_ptr<Engine> make_fts5_engine(const std::filesystem::path& dir) {
   return std::make_unique<Fts5Engine>(dir);

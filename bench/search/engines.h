@@ -46,8 +46,12 @@ class Engine {
 };
 
 // `dir` holds the engine's files; existing files are reused (and not rebuilt by main()).
-// snippets=false: hits carry ids only ("vigie-ids"), to separate the engine from snippet cost.
-std::unique_ptr<Engine> make_vigie_engine(const std::filesystem::path& dir, bool snippets);
+// With `texts`, each hit's title and snippet are marked from the item's text, regenerated from
+// the corpus (standing in for the store join SearchService does); without, ids only
+// ("vigie-ids"), to separate the engine from snippet cost.
+// `max_near_candidates`: XapianIndexOptions::max_near_candidates (0: exact NEAR, unbounded).
+std::unique_ptr<Engine> make_vigie_engine(const std::filesystem::path& dir, const Corpus* texts,
+                                          std::size_t max_near_candidates);
 std::unique_ptr<Engine> make_fts5_engine(const std::filesystem::path& dir);
 std::unique_ptr<Engine> make_raw_xapian_engine(const std::filesystem::path& dir);
 

@@ -21,6 +21,7 @@
 
 #include "corpus.h"
 #include "engines.h"
+#include "storage/xapian/xapian_index.h"
 #include "text/text.h"
 
 namespace vigie::bench {
@@ -305,6 +306,9 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"vigie", "vigie-ids", "fts5", "xapian"}));
   app.add_option("--queries", per_class, "queries per class (default 60)");
   app.add_option("--seed", seed, "corpus and workload seed");
+  std::size_t near_cap = storage::XapianIndexOptions{}.max_near_candidates;
+  app.add_option("--max-near-candidates", near_cap,
+                 "vigie: NEAR looks among this many newest candidates (0: exact, unbounded)");
   CLI11_PARSE(app, argc, argv);
 
   const Corpus corpus(seed, items);
@@ -319,10 +323,11 @@ int run(int argc, char** argv) {
     const std::string files = name == "vigie-ids" ? "vigie" : name;
     const std::filesystem::path path =
         std::filesystem::path(dir) / fmt::format("{}-{}", files, items);
-    std::unique_ptr<Engine> engine = name == "vigie"       ? make_vigie_engine(path, true)
-                                     : name == "vigie-ids" ? make_vigie_engine(path, false)
-                                     : name == "fts5"      ? make_fts5_engine(path)
-                                                           : make_raw_xapian_engine(path);
+    std::unique_ptr<Engine> engine = name == "vigie" ? make_vigie_engine(path, &corpus, near_cap)
+                                     : name == "vigie-ids"
+                                         ? make_vigie_engine(path, nullptr, near_cap)
+                                     : name == "fts5" ? make_fts5_engine(path)
+                                                      : make_raw_xapian_engine(path);
     const std::uint64_t have = engine->count();
     if (have < items) {
       const auto t0 = Clock::now();

@@ -63,10 +63,18 @@ core::Result<cli::ServiceSet*> Wiring::open() {
   }
   auto p = std::make_unique<Parts>();
   VIGIE_TRY_ASSIGN(p->store, storage::sqlite::SqliteStore::open({.path = config_.storage.db_path}));
-  VIGIE_TRY_ASSIGN(p->index, storage::XapianIndex::open(config_.effective_index_path()));
+  auto role = service::IndexRole::Writer;
+  auto index = storage::XapianIndex::open(config_.effective_index_path());
+  if (!index && index.error().reason == "search.locked") {
+    // Another process (`vigie worker`) writes the index and keeps it up to date: search it
+    // read-only, at the revision that process last committed.
+    role = service::IndexRole::Follower;
+    index = storage::XapianIndex::open(config_.effective_index_path(), {.read_only = true});
+  }
+  VIGIE_TRY_ASSIGN(p->index, std::move(index));
   VIGIE_TRY_ASSIGN(core::Organisation op, p->store->ensure_operator(config_.operator_name));
   VIGIE_TRY_ASSIGN(p->http, fetch::CurlHttpClient::create(fetch_options(config_.fetch)));
-  p->sync = std::make_unique<service::IndexSync>(*p->store, *p->index);
+  p->sync = std::make_unique<service::IndexSync>(*p->store, *p->index, role);
   p->ingest = std::make_unique<service::IngestService>(*p->store, clock_);
   p->sources = std::make_unique<service::SourceService>(*p->store, clock_, op.id);
   p->search = std::make_unique<service::SearchService>(*p->store, *p->index, *p->sync, op.id);

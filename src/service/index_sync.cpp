@@ -9,8 +9,13 @@
 
 namespace vigie::service {
 namespace {
+// Log entries read (and items loaded) at a time.
 constexpr std::size_t kBatch = 2000;
-}
+// A long catch-up (a bulk ingest, a restart after a pause) commits every this many entries:
+// each Xapian commit merges every term's pending postings, so fewer commits cost less, while
+// this bounds the replay after a crash.
+constexpr std::size_t kCommitEvery = 20000;
+}  // namespace
 
 storage::IndexDocument to_index_document(const core::Item& item, const core::Source& source) {
   storage::IndexDocument d;
@@ -47,6 +52,9 @@ core::Status IndexSync::index_items(std::span<const core::ItemId> ids) {
 }
 
 core::Result<std::size_t> IndexSync::catch_up() {
+  if (role_ == IndexRole::Follower) {
+    return 0;
+  }
   std::scoped_lock lock(mutex_);
   // A log trimmed beyond the index's position (a new or restored index directory) cannot be
   // replayed: rebuild from the store instead.
@@ -60,10 +68,14 @@ core::Result<std::size_t> IndexSync::catch_up() {
     }
   }
   std::size_t applied = 0;
+  std::size_t uncommitted = 0;
+  std::uint64_t pos = index_.committed_position();
   for (;;) {
-    const std::uint64_t pos = index_.committed_position();
     VIGIE_TRY_ASSIGN(auto log, store_.index_log_after(pos, kBatch));
     if (log.empty()) {
+      if (uncommitted > 0) {
+        VIGIE_TRY(index_.commit(pos));
+      }
       // Nothing left: the log up to here is durably in the index.
       if (pos > 0) {
         VIGIE_TRY(store_.trim_index_log(pos));
@@ -86,12 +98,21 @@ core::Result<std::size_t> IndexSync::catch_up() {
     if (!upserts.empty()) {
       VIGIE_TRY(index_items(upserts));
     }
-    VIGIE_TRY(index_.commit(log.back().seq));
+    pos = log.back().seq;
     applied += log.size();
+    uncommitted += log.size();
+    if (uncommitted >= kCommitEvery) {
+      VIGIE_TRY(index_.commit(pos));
+      uncommitted = 0;
+    }
   }
 }
 
 core::Result<std::size_t> IndexSync::rebuild() {
+  if (role_ == IndexRole::Follower) {
+    return core::make_error(core::ErrorCode::Unavailable, "search.locked",
+                            "index: another process holds the write lock; rebuild there");
+  }
   std::scoped_lock lock(mutex_);
   return rebuild_locked();
 }

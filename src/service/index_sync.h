@@ -18,15 +18,26 @@
 
 namespace vigie::service {
 
+// Who keeps the index up to date: this process (Writer), or another process that holds the
+// index's write lock while this one only searches it (Follower, e.g. `vigie search` while
+// `vigie worker` runs).
+enum class IndexRole { Writer, Follower };
+
 class IndexSync {
  public:
-  IndexSync(storage::Store& store, storage::SearchIndex& index) : store_(store), index_(index) {}
+  IndexSync(storage::Store& store, storage::SearchIndex& index, IndexRole role = IndexRole::Writer)
+      : store_(store), index_(index), role_(role) {}
 
   // Applies every logged change after the index's committed position, in batches, committing
-  // after each. Returns the number of log entries applied.
+  // after each. Returns the number of log entries applied. A Follower applies nothing and
+  // returns 0: the writing process catches up (what it has not committed yet is not
+  // searchable here).
   core::Result<std::size_t> catch_up();
-  // Clears the index and indexes every stored item again (`vigie reindex`).
+  // Clears the index and indexes every stored item again (`vigie reindex`). A Follower fails
+  // with Unavailable "search.locked".
   core::Result<std::size_t> rebuild();
+
+  IndexRole role() const { return role_; }
 
  private:
   core::Result<std::size_t> rebuild_locked();  // REQUIRES mutex_
@@ -34,6 +45,7 @@ class IndexSync {
 
   storage::Store& store_;
   storage::SearchIndex& index_;
+  IndexRole role_;
   std::mutex mutex_;
 };
 

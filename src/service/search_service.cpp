@@ -4,9 +4,14 @@
 #include <map>
 
 #include "core/try.h"
+#include "match/highlight.h"
 #include "match/query.h"
 
 namespace vigie::service {
+namespace {
+// Words per snippet.
+constexpr std::size_t kSnippetWords = 32;
+}  // namespace
 
 core::Result<SearchPage> SearchService::search(std::string_view query,
                                                const SearchOptions& options) {
@@ -50,8 +55,10 @@ core::Result<SearchPage> SearchService::search(std::string_view query,
     SearchResultItem r;
     r.item = std::move(*it->second);
     r.score = h.score;
-    r.title_html = h.title_html;
-    r.snippet_html = h.snippet_html;
+    // The index keeps no text: titles and snippets are marked from the stored item.
+    const std::string lang = match::normalize_filter_value(r.item.lang);
+    r.title_html = match::highlight_html(r.item.title, lang, parsed, match::HighlightTarget::Title);
+    r.snippet_html = match::snippet_html(r.item.text, lang, parsed, kSnippetWords);
     auto st = source_titles.find(r.item.source_id);
     if (st == source_titles.end()) {
       auto src = store_.get_source(r.item.source_id);

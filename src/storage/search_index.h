@@ -41,7 +41,7 @@ struct IndexDocument {
   core::SourceId source_id = 0;
   std::string source;   // the source's title, searched by `source:`
   std::string title;    // plain text
-  std::string text;     // plain text (Item::text), searched and used for snippets
+  std::string text;     // plain text (Item::text), searched
   std::string lang;     // ISO 639-1 ("fr"); selects the stemmer; "und" or empty when unknown
   std::string country;  // ISO 3166-1 alpha-2, any case; empty when unknown
   std::vector<std::string> tags;  // as shown to people; compared after normalize_filter_value
@@ -64,8 +64,6 @@ struct SearchRequest {
   std::size_t offset = 0;
   std::size_t limit = 20;  // at most kMaxSearchLimit
   SearchSort sort = SearchSort::Relevance;
-  // When false, hits carry only id, score and date: for callers that render from the store.
-  bool snippets = true;
 };
 
 // The largest SearchRequest::limit backends accept; deep pages are for export, not people.
@@ -75,10 +73,8 @@ struct SearchHit {
   core::ItemId id = 0;
   double score = 0;  // backend-specific, comparable within one result list only
   core::Timestamp date{};
-  // The title, HTML-escaped, with <mark>...</mark> around the words the query matched.
-  std::string title_html;
-  // A passage of the text around the matches, escaped and marked the same way.
-  std::string snippet_html;
+  // No titles or snippets: the index keeps no text copy; callers render from the store
+  // (match/highlight.h marks the words the query matched).
 };
 
 struct SearchResults {

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <vector>
 
+#include "storage/xapian/date_order.h"
 #include "storage/xapian/near_source.h"
 #include "storage/xapian/schema.h"
 #include "text/text.h"
@@ -32,8 +33,12 @@ std::string_view stem_prefix(match::Field field) {
 }
 
 struct Compiler {
+  const Xapian::Database& db;
   const std::set<std::string>& langs;
   const CompileOptions& options;
+  bool outside_not = true;  // false under NOT: every part must then be exact
+
+  Compiler negated() const { return Compiler{db, langs, options, !outside_not}; }
 
   XQ word(const std::string& term, match::Field field) const {
     std::vector<std::string> terms{std::string(word_prefix(field)) + term};
@@ -78,6 +83,71 @@ struct Compiler {
   XQ operator()(const match::Prefix& p) const { return prefix(p); }
   XQ operator()(const match::Phrase& p) const { return phrase(p); }
   XQ operator()(const match::Near& n) const {
+    XQ q = near(n);
+    if (!outside_not || options.max_near_candidates == 0) {
+      return q;
+    }
+    const Xapian::docid floor = near_floor(n);
+    if (floor <= 1) {
+      return q;
+    }
+    auto* range = new DocidRangeSource(floor, db.get_lastdocid());
+    return XQ(XQ::OP_FILTER, q, XQ(range->release()));
+  }
+
+  // The lowest id of the newest max_near_candidates documents holding the rarer side of `n`;
+  // 1 (no restriction) when it is in fewer documents or when both sides are prefixes.
+  Xapian::docid near_floor(const match::Near& n) const {
+    std::string rarest;
+    Xapian::doccount freq = 0;
+    for (const auto* op : {&n.left, &n.right}) {
+      const std::string_view prefix = word_prefix(match::field_of(*op));
+      std::vector<std::string> words;
+      if (const auto* t = std::get_if<match::Term>(op)) {
+        words.push_back(t->term);
+      } else if (const auto* p = std::get_if<match::Phrase>(op)) {
+        words = p->terms;
+      }
+      for (const auto& w : words) {
+        std::string term = std::string(prefix) + w;
+        const Xapian::doccount f = db.get_termfreq(term);
+        if (rarest.empty() || f < freq) {
+          rarest = std::move(term);
+          freq = f;
+        }
+      }
+    }
+    const Xapian::doccount cap = options.max_near_candidates;
+    const Xapian::docid last = db.get_lastdocid();
+    if (rarest.empty()) {
+      return last > cap ? last - cap + 1 : 1;  // the newest ids, whatever they hold
+    }
+    if (freq <= cap) {
+      return 1;
+    }
+    // Read the postings from a guessed start (ids spread evenly: twice the span that should
+    // hold `cap` of them), widening until `cap` are found.
+    std::uint64_t span = static_cast<std::uint64_t>(last) * 2 * cap / freq + 1;
+    std::vector<Xapian::docid> ids;
+    for (;;) {
+      const Xapian::docid from = span >= last ? 1 : static_cast<Xapian::docid>(last - span);
+      ids.clear();
+      auto it = db.postlist_begin(rarest);
+      it.skip_to(from);
+      for (; it != db.postlist_end(rarest); ++it) {
+        ids.push_back(*it);
+      }
+      if (ids.size() >= cap) {
+        return ids[ids.size() - cap];
+      }
+      if (from == 1) {
+        return 1;
+      }
+      span *= 4;
+    }
+  }
+
+  XQ near(const match::Near& n) const {
     const auto* lt = std::get_if<match::Term>(&n.left);
     const auto* rt = std::get_if<match::Term>(&n.right);
     // Two different words: Xapian's OP_NEAR is exact. Its window counts positions, and our
@@ -151,7 +221,7 @@ struct Compiler {
     std::vector<XQ> negative;
     for (const auto& c : a.children) {
       if (const auto* n = std::get_if<match::Not>(&c.node)) {
-        negative.push_back(compile(n->operand()));
+        negative.push_back(negated().compile(n->operand()));
       } else {
         positive.push_back(compile(c));
       }
@@ -170,7 +240,7 @@ struct Compiler {
     return XQ(XQ::OP_OR, children.begin(), children.end());
   }
   XQ operator()(const match::Not& n) const {
-    return XQ(XQ::OP_AND_NOT, match_all(), compile(n.operand()));
+    return XQ(XQ::OP_AND_NOT, match_all(), negated().compile(n.operand()));
   }
 
   XQ compile(const match::Query& q) const { return std::visit(*this, q.node); }
@@ -200,14 +270,14 @@ bool near_within_limits(const match::Query& q) {
 
 }  // namespace
 
-core::Result<Xapian::Query> compile_query(const match::Query& query,
+core::Result<Xapian::Query> compile_query(const match::Query& query, const Xapian::Database& db,
                                           const std::set<std::string>& langs,
                                           const CompileOptions& options) {
   if (!near_within_limits(query)) {
     return core::make_error(core::ErrorCode::InvalidInput, "search.query",
                             "xapian: NEAR distance beyond the index's limit");
   }
-  return Compiler{langs, options}.compile(query);
+  return Compiler{db, langs, options}.compile(query);
 }
 
 }  // namespace vigie::storage::xapian_schema

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "storage/xapian/schema.h"
 
-#include <cstring>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "match/evaluator.h"
+#include "text/text.h"
 
 namespace vigie::storage::xapian_schema {
 
@@ -56,27 +59,34 @@ void add_words(Xapian::Document& doc, std::string_view prefix, const match::Fiel
   }
 }
 
-void put_u32(std::string& out, std::size_t n) {
-  const auto v = static_cast<std::uint32_t>(n);
-  char bytes[4];
-  std::memcpy(bytes, &v, sizeof v);
-  out.append(bytes, sizeof bytes);
-}
+// Tokens of one field as match::FieldTokens::build makes them, with each distinct word stemmed
+// once and its stem term added once with the summed wdf (a word repeats in a text; stemming
+// and Xapian's per-call term lookup are the dear parts of term generation).
+struct Field {
+  struct Stem {
+    std::string term;  // "Z<lang>:<stem>"
+    Xapian::termcount occurrences = 0;
+  };
+  std::vector<text::Token> tokens;
+  std::unordered_map<std::string_view, Stem> stems;  // by folded word; empty when not stemmed
 
-std::optional<std::string_view> take(std::string_view& in) {
-  std::uint32_t n = 0;
-  if (in.size() < sizeof n) {
-    return std::nullopt;
+  Field(std::string_view text, std::string_view lang) {
+    tokens = text::tokenize(text);
+    std::erase_if(tokens,
+                  [](const text::Token& t) { return t.term.size() > match::kMaxTermBytes; });
+    if (lang.empty()) {
+      return;
+    }
+    stems.reserve(tokens.size());
+    for (const auto& t : tokens) {
+      auto [it, inserted] = stems.try_emplace(t.term);
+      if (inserted) {
+        it->second.term = stem_term(kStemPrefix, lang, text::stem(t.term, lang));
+      }
+      ++it->second.occurrences;
+    }
   }
-  std::memcpy(&n, in.data(), sizeof n);
-  in.remove_prefix(sizeof n);
-  if (in.size() < n) {
-    return std::nullopt;
-  }
-  const std::string_view out = in.substr(0, n);
-  in.remove_prefix(n);
-  return out;
-}
+};
 
 }  // namespace
 
@@ -85,34 +95,35 @@ Xapian::Document build_document(const IndexDocument& d, std::string& lang) {
   if (!match::has_stemmer(lang)) {
     lang.clear();
   }
-  const auto title = match::FieldTokens::build(d.title, lang);
-  const auto text = match::FieldTokens::build(d.text, lang);
-  const auto source = match::FieldTokens::build(d.source, {});
-  const auto author = match::FieldTokens::build(d.author, {});
+  const Field title(d.title, lang);
+  const Field text(d.text, lang);
 
   Xapian::Document doc;
+  std::string term;
   // Positions start at 1; the body starts kFieldGap after the title's last position.
   const Xapian::termpos title_base = 1;
   const Xapian::termpos body_base =
       title_base + (title.tokens.empty() ? 0 : title.tokens.back().position + 1) + kFieldGap;
-  for (std::size_t i = 0; i < title.tokens.size(); ++i) {
-    const auto& t = title.tokens[i];
+  for (const auto& t : title.tokens) {
     doc.add_posting(t.term, title_base + t.position, kTitleWdf);
-    doc.add_posting(prefixed(kTitlePrefix, t.term), title_base + t.position);
-    if (!title.stems.empty()) {
-      doc.add_term(stem_term(kStemPrefix, lang, title.stems[i]), kTitleWdf);
-      doc.add_term(stem_term(kTitleStemPrefix, lang, title.stems[i]));
-    }
+    term.assign(kTitlePrefix);
+    term += t.term;
+    doc.add_posting(term, title_base + t.position);
   }
-  for (std::size_t i = 0; i < text.tokens.size(); ++i) {
-    const auto& t = text.tokens[i];
+  for (const auto& [word, stem] : title.stems) {
+    doc.add_term(stem.term, kTitleWdf * stem.occurrences);
+    term.assign(kTitlePrefix);
+    term += stem.term;  // "SZ<lang>:<stem>"
+    doc.add_term(term, stem.occurrences);
+  }
+  for (const auto& t : text.tokens) {
     doc.add_posting(t.term, body_base + t.position);
-    if (!text.stems.empty()) {
-      doc.add_term(stem_term(kStemPrefix, lang, text.stems[i]));
-    }
   }
-  add_words(doc, kSourcePrefix, source, 1);
-  add_words(doc, kAuthorPrefix, author, 1);
+  for (const auto& [word, stem] : text.stems) {
+    doc.add_term(stem.term, stem.occurrences);
+  }
+  add_words(doc, kSourcePrefix, match::FieldTokens::build(d.source, {}), 1);
+  add_words(doc, kAuthorPrefix, match::FieldTokens::build(d.author, {}), 1);
 
   doc.add_boolean_term(prefixed(kOrgPrefix, std::to_string(d.org_id)));
   doc.add_boolean_term(prefixed(kSourceIdPrefix, std::to_string(d.source_id)));
@@ -123,33 +134,7 @@ Xapian::Document build_document(const IndexDocument& d, std::string& lang) {
   }
   doc.add_value(kDateSlot,
                 Xapian::sortable_serialise(static_cast<double>(core::to_unix(d.date()))));
-  doc.add_value(kFetchedSlot,
-                Xapian::sortable_serialise(static_cast<double>(core::to_unix(d.fetched_at))));
-  doc.set_data(encode_data({match::normalize_filter_value(d.lang), d.title, d.text}));
   return doc;
-}
-
-std::string encode_data(const StoredText& s) {
-  std::string out;
-  out.reserve(12 + s.lang.size() + s.title.size() + s.text.size());
-  for (std::string_view part :
-       {std::string_view(s.lang), std::string_view(s.title), std::string_view(s.text)}) {
-    put_u32(out, part.size());
-    out += part;
-  }
-  return out;
-}
-
-std::optional<StoredText> decode_data(std::string_view data) {
-  StoredText out;
-  for (std::string* part : {&out.lang, &out.title, &out.text}) {
-    auto v = take(data);
-    if (!v) {
-      return std::nullopt;
-    }
-    *part = std::string(*v);
-  }
-  return out;
 }
 
 }  // namespace vigie::storage::xapian_schema

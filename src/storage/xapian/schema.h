@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 
-// How XapianIndex lays documents out in Xapian: term prefixes, value slots, positions, stored
-// data. Internal to storage/xapian/. Changing anything here changes what existing indexes
-// mean: bump kSchemaVersion, and open() empties old indexes so the log replay rebuilds them.
+// How XapianIndex lays documents out in Xapian: term prefixes, value slots and positions. Internal
+// to storage/xapian/. Changing anything here changes what existing indexes mean: bump
+// kSchemaVersion, and open() empties old indexes so the log replay rebuilds them.
 //
-// Terms (all from match::FieldTokens, so they agree with the reference evaluator):
+// Terms (the tokens and stems match::FieldTokens makes, so they agree with the reference
+// evaluator):
 //   <folded>            title and body words, positional (title first, then a gap)
 //   Z<lang>:<stem>      stems of title and body words, in the document's language
 //   S<folded>           title words, positional         SZ<lang>:<stem>  title stems
 //   K<folded>           source title words, positional  A<folded>        author words, positional
 //   O<org> L<lang> C<country> T<tag> I<source id>       boolean filter terms
+// Values: the item date only. No document data: hits are ids, and callers take titles and
+// texts (for snippets) from the store.
 // Folded terms never start with an upper-case ASCII letter, so prefixes cannot collide with
 // them, and a prefix query on unprefixed terms only sees words.
 
@@ -26,7 +29,7 @@
 
 namespace vigie::storage::xapian_schema {
 
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";
 inline constexpr std::string_view kSchemaKey = "vigie.schema";
 inline constexpr std::string_view kPositionKey = "vigie.position";
 inline constexpr std::string_view kLangsKey = "vigie.langs";  // languages with stem terms
@@ -42,8 +45,7 @@ inline constexpr std::string_view kCountryPrefix = "C";
 inline constexpr std::string_view kTagPrefix = "T";
 inline constexpr std::string_view kSourceIdPrefix = "I";
 
-inline constexpr Xapian::valueno kDateSlot = 0;     // sortable_serialise(unix seconds)
-inline constexpr Xapian::valueno kFetchedSlot = 1;  // sortable_serialise(unix seconds)
+inline constexpr Xapian::valueno kDateSlot = 0;  // sortable_serialise(unix seconds)
 
 // Positions between the title and the body: larger than any NEAR window, so neither a phrase
 // nor a NEAR can span the two fields.
@@ -63,14 +65,5 @@ std::string stem_term(std::string_view prefix, std::string_view lang, std::strin
 // The Xapian document for `doc`. `lang` receives the normalised language when the document
 // has stem terms, and is cleared otherwise.
 Xapian::Document build_document(const IndexDocument& doc, std::string& lang);
-
-// What snippets need, kept in the document data.
-struct StoredText {
-  std::string lang;
-  std::string title;
-  std::string text;
-};
-std::string encode_data(const StoredText& stored);
-std::optional<StoredText> decode_data(std::string_view data);
 
 }  // namespace vigie::storage::xapian_schema

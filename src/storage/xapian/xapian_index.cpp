@@ -15,7 +15,6 @@
 
 #include <xapian.h>
 
-#include "match/highlight.h"
 #include "storage/xapian/date_order.h"
 #include "storage/xapian/query_compiler.h"
 #include "storage/xapian/schema.h"
@@ -117,6 +116,11 @@ std::pair<Xapian::MSet, Xapian::doccount> newest_first(const Reader& r, const Xa
   return {run(r.db, query, SearchSort::Date, offset, limit), 0};
 }
 
+tl::unexpected<core::Error> read_only_error() {
+  return core::make_error(core::ErrorCode::Unavailable, "search.read_only",
+                          "xapian: index opened read-only");
+}
+
 Xapian::WritableDatabase create_empty(const std::string& dir) {
   Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OVERWRITE);
   db.set_metadata(std::string(xs::kSchemaKey), std::string(xs::kSchemaVersion));
@@ -138,7 +142,7 @@ struct XapianIndex::Impl {
   xs::BlockDates block_dates;      // guarded by write_mu
   bool block_dates_dirty = false;  // guarded by write_mu
 
-  std::atomic<std::uint64_t> position{0};
+  mutable std::atomic<std::uint64_t> position{0};  // read-only: the writer's, as last seen
   std::atomic<std::uint64_t> generation{1};
   std::atomic<std::uint64_t> epoch{1};
 
@@ -147,6 +151,9 @@ struct XapianIndex::Impl {
 
   // A reader up to date with the last commit. Throws Xapian::Error.
   std::unique_ptr<Reader> acquire() const {
+    if (options.read_only) {
+      return acquire_follower();
+    }
     std::unique_ptr<Reader> r;
     {
       std::lock_guard lock(pool_mu);
@@ -169,6 +176,34 @@ struct XapianIndex::Impl {
     return r;
   }
 
+  // Read-only: another process commits, so every search checks for a new revision (reopen()
+  // only reads the version file when nothing changed).
+  std::unique_ptr<Reader> acquire_follower() const {
+    std::unique_ptr<Reader> r;
+    {
+      std::lock_guard lock(pool_mu);
+      if (!idle.empty()) {
+        r = std::move(idle.back());
+        idle.pop_back();
+      }
+    }
+    if (!r) {
+      r = std::make_unique<Reader>(Reader{Xapian::Database(dir), 0, 0, {}, {}});
+      follow(*r);
+    } else if (r->db.reopen()) {
+      follow(*r);
+    }
+    return r;
+  }
+
+  void follow(Reader& r) const {
+    if (r.db.get_metadata(std::string(xs::kSchemaKey)) != xs::kSchemaVersion) {
+      throw Xapian::DatabaseVersionError("index being rebuilt with another schema");
+    }
+    load(r, 0);
+    position = parse_position(r.db.get_metadata(std::string(xs::kPositionKey)));
+  }
+
   void release(std::unique_ptr<Reader> r) const {
     std::lock_guard lock(pool_mu);
     if (idle.size() < options.max_idle_readers) {
@@ -183,7 +218,9 @@ XapianIndex::~XapianIndex() = default;
 core::Result<std::unique_ptr<XapianIndex>> XapianIndex::open(const std::filesystem::path& directory,
                                                              const XapianIndexOptions& options) {
   std::error_code ec;
-  std::filesystem::create_directories(directory, ec);
+  if (!options.read_only) {
+    std::filesystem::create_directories(directory, ec);
+  }
   if (ec) {
     return core::make_error(core::ErrorCode::Unavailable, "search.io",
                             "xapian: cannot create " + directory.string() + ": " + ec.message());
@@ -191,6 +228,14 @@ core::Result<std::unique_ptr<XapianIndex>> XapianIndex::open(const std::filesyst
   auto impl = std::make_unique<Impl>();
   impl->dir = directory.string();
   impl->options = options;
+  if (options.read_only) {
+    try {
+      impl->release(impl->acquire());
+    } catch (const Xapian::Error& e) {
+      return io_error(e);
+    }
+    return std::unique_ptr<XapianIndex>(new XapianIndex(std::move(impl)));
+  }
   try {
     impl->writer = Xapian::WritableDatabase(impl->dir, Xapian::DB_CREATE_OR_OPEN);
     const std::string schema = impl->writer.get_metadata(std::string(xs::kSchemaKey));
@@ -214,6 +259,9 @@ core::Result<std::unique_ptr<XapianIndex>> XapianIndex::open(const std::filesyst
 }
 
 core::Status XapianIndex::add(std::span<const IndexDocument> documents) {
+  if (impl_->options.read_only) {
+    return read_only_error();
+  }
   std::lock_guard lock(impl_->write_mu);
   try {
     for (const auto& d : documents) {
@@ -238,6 +286,9 @@ core::Status XapianIndex::add(std::span<const IndexDocument> documents) {
 }
 
 core::Status XapianIndex::remove(std::span<const core::ItemId> ids) {
+  if (impl_->options.read_only) {
+    return read_only_error();
+  }
   std::lock_guard lock(impl_->write_mu);
   try {
     for (core::ItemId id : ids) {
@@ -257,6 +308,9 @@ core::Status XapianIndex::remove(std::span<const core::ItemId> ids) {
 }
 
 core::Status XapianIndex::commit(std::uint64_t log_position) {
+  if (impl_->options.read_only) {
+    return read_only_error();
+  }
   std::lock_guard lock(impl_->write_mu);
   try {
     impl_->writer.set_metadata(std::string(xs::kPositionKey), std::to_string(log_position));
@@ -290,6 +344,9 @@ std::uint64_t XapianIndex::committed_position() const {
 }
 
 core::Status XapianIndex::clear() {
+  if (impl_->options.read_only) {
+    return read_only_error();
+  }
   std::lock_guard lock(impl_->write_mu);
   try {
     impl_->writer.cancel_transaction();
@@ -335,8 +392,9 @@ core::Result<SearchResults> XapianIndex::search(const SearchRequest& request) co
         reader = impl_->acquire();
       }
       auto compiled =
-          xs::compile_query(request.query, reader->langs,
-                            {static_cast<Xapian::termcount>(impl_->options.max_prefix_expansion)});
+          xs::compile_query(request.query, reader->db, reader->langs,
+                            {static_cast<Xapian::termcount>(impl_->options.max_prefix_expansion),
+                             static_cast<Xapian::doccount>(impl_->options.max_near_candidates)});
       if (!compiled) {
         impl_->release(std::move(reader));
         return tl::unexpected(compiled.error());
@@ -362,17 +420,7 @@ core::Result<SearchResults> XapianIndex::search(const SearchRequest& request) co
         SearchHit hit;
         hit.id = static_cast<core::ItemId>(*it);
         hit.score = it.get_weight();
-        const Xapian::Document doc = it.get_document();
-        hit.date = core::from_unix(date_of(doc));
-        if (request.snippets) {
-          const std::string data = doc.get_data();
-          if (const auto stored = xs::decode_data(data)) {
-            hit.title_html = match::highlight_html(stored->title, stored->lang, request.query,
-                                                   match::HighlightTarget::Title);
-            hit.snippet_html = match::snippet_html(stored->text, stored->lang, request.query,
-                                                   impl_->options.snippet_words);
-          }
-        }
+        hit.date = core::from_unix(date_of(it.get_document()));
         out.hits.push_back(std::move(hit));
       }
       impl_->release(std::move(reader));

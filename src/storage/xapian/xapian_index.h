@@ -8,7 +8,8 @@
 // Thread-safety: add/remove/commit/clear serialise on a writer mutex (one writer is expected);
 // search() may run on any number of threads at once, each borrowing a reader Database from a
 // small pool and reopening it when a commit happened since its last use. One process at a time
-// may open a directory (Xapian's write lock).
+// may open a directory for writing (Xapian's write lock); any number may open it read-only
+// (XapianIndexOptions::read_only) at the same time, and see what the writer last committed.
 
 #include <cstddef>
 #include <cstdint>
@@ -26,10 +27,18 @@ struct XapianIndexOptions {
   // search may miss documents with rare words of that prefix. Raise it for small corpora with
   // precise needs; lower it if prefix searches are slow.
   std::size_t max_prefix_expansion = 2000;
-  // Words per snippet.
-  std::size_t snippet_words = 32;
+  // A NEAR outside NOT only matches among the newest this many documents holding its rarer
+  // side (query_compiler.h): this bounds the position reads, hence the search time, in a large
+  // index; hits are always true matches, complete when the rarer side is in fewer documents.
+  // 0: exact, unbounded.
+  std::size_t max_near_candidates = 2000;
   // Reader databases kept open between searches (one per concurrently searching thread).
   std::size_t max_idle_readers = 8;
+  // Search only, beside the process that writes (e.g. `vigie search` while `vigie worker`
+  // runs): no write lock is taken; each search sees the last revision the writer committed,
+  // and committed_position() is the writer's. add/remove/commit/clear fail with Unavailable
+  // "search.read_only".
+  bool read_only = false;
 };
 
 class XapianIndex final : public SearchIndex {
@@ -38,6 +47,8 @@ class XapianIndex final : public SearchIndex {
   // another schema version is emptied (committed_position() then returns 0 and the caller's
   // replay rebuilds it). Errors: Unavailable "search.locked" (another process has it open for
   // writing), Unavailable "search.io". Blocks on disk I/O.
+  // Read-only (options.read_only): the index must exist with this schema version, else
+  // Unavailable "search.io" (the writer creates or rebuilds it).
   static core::Result<std::unique_ptr<XapianIndex>> open(const std::filesystem::path& directory,
                                                          const XapianIndexOptions& options = {});
 

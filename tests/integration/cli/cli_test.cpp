@@ -3,6 +3,7 @@
 // tools rely on. Each test works in its own temporary directory.
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
@@ -99,6 +100,67 @@ TEST_F(CliTest, IngestStoresEachItemOnceAndSearchFindsThem) {
       previous = r["published"].get<std::string>();
     }
   }
+}
+
+// `vigie worker` holds the index's write lock; `vigie search` still answers, read-only, from
+// what the worker last committed, and `vigie reindex` says who holds the lock.
+TEST_F(CliTest, SearchWorksWhileTheWorkerHoldsTheIndex) {
+  auto files = demo_feeds();
+  std::vector<std::string> ingest{"ingest"};
+  ingest.insert(ingest.end(), files.begin(), files.end());
+  ASSERT_EQ(vigie(ingest).exit_code, 0);
+
+  std::string bin = VIGIE_BINARY;
+  std::string cmd = "worker";
+  char* argv[] = {bin.data(), cmd.data(), nullptr};
+  std::string db = "VIGIE_DB=" + (dir_ / "vigie.db").string();
+  std::string lang = "VIGIE_LANG=en";
+  std::string config = "VIGIE_CONFIG=";
+  char* envp[] = {db.data(), lang.data(), config.data(), nullptr};
+  const auto out = dir_ / "worker.out";
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawn(&pid, VIGIE_BINARY, &actions, nullptr, argv, envp), 0);
+  posix_spawn_file_actions_destroy(&actions);
+  // Wait until the worker holds Xapian's write lock on the index.
+  auto locked = [&] {
+    const int fd = ::open((dir_ / "vigie.index" / "flintlock").c_str(), O_RDWR);
+    if (fd < 0) {
+      return false;
+    }
+    struct flock lock {};
+    lock.l_type = F_WRLCK;
+    lock.l_whence = SEEK_SET;
+    const bool held = fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+    ::close(fd);
+    return held;
+  };
+  for (int i = 0; i < 20000 && !locked(); ++i) {
+    usleep(1000);
+  }
+  const bool held = locked();
+  std::optional<CommandResult> found;
+  std::optional<CommandResult> reindex;
+  if (held) {
+    found = vigie({"search", "--json", "--limit", "5", "coton"});
+    reindex = vigie({"reindex"});
+  }
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(held);
+
+  ASSERT_EQ(found->exit_code, 0) << found->err;
+  auto j = nlohmann::json::parse(found->out);
+  EXPECT_GT(j["total"].get<int>(), 0);
+  ASSERT_FALSE(j["results"].empty());
+  EXPECT_NE(j["results"][0]["snippet_html"].get<std::string>().find("<mark>"), std::string::npos);
+  EXPECT_EQ(reindex->exit_code, 1);
+  EXPECT_NE(reindex->err.find("open for writing by another process"), std::string::npos)
+      << reindex->err;
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
 }
 
 TEST_F(CliTest, ABadQueryNamesTheColumn) {

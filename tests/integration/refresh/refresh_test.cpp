@@ -108,6 +108,11 @@ TEST_F(RefreshTest, StoresNewItemsRecordsHealthAndMakesThemSearchable) {
   auto found = search_->search("campagne", {});
   ASSERT_TRUE(found);
   EXPECT_EQ(found->results.size(), 5U);
+  // Titles and snippets are marked from the stored item (the index keeps no text).
+  const auto& first = found->results.front();
+  EXPECT_EQ(first.title_html, "Coton : <mark>campagne</mark> " + first.item.title.substr(17));
+  EXPECT_NE(first.snippet_html.find("la <mark>campagne</mark>"), std::string::npos)
+      << first.snippet_html;
 }
 
 TEST_F(RefreshTest, TheNextPassIsConditionalAndNothingIsStoredTwice) {

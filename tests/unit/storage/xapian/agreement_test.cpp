@@ -74,8 +74,7 @@ TEST(XapianAgreementTest, SelectsTheSameDocumentsAsTheReferenceEvaluator) {
           expected.push_back(id);
         }
       }
-      auto r =
-          index.search(SearchRequest{*q, org, 0, kMaxSearchLimit, SearchSort::Relevance, false});
+      auto r = index.search(SearchRequest{*q, org, 0, kMaxSearchLimit, SearchSort::Relevance});
       ASSERT_TRUE(r.has_value()) << r.error().message;
       std::vector<core::ItemId> got;
       for (const auto& h : r->hits) {
