@@ -83,8 +83,7 @@ TEST(PercolatorAgreementTest, PercolatorEvaluatorAndSearchSelectTheSameDocuments
       }
     }
     ASSERT_EQ(percolated[topic.id], expected) << "canonical: " << match::to_string(topic.query);
-    auto r = index.search(
-        SearchRequest{topic.query, 1, 0, kMaxSearchLimit, SearchSort::Relevance});
+    auto r = index.search(SearchRequest{topic.query, 1, 0, kMaxSearchLimit, SearchSort::Relevance});
     ASSERT_TRUE(r.has_value()) << r.error().message;
     std::vector<core::ItemId> searched;
     for (const auto& h : r->hits) {
