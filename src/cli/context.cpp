@@ -87,6 +87,7 @@ void add_all_commands(CLI::App& app, CliContext& ctx) {
   add_signals_command(app, ctx);
   add_orgs_command(app, ctx);
   add_users_command(app, ctx);
+  add_triage_commands(app, ctx);
 }
 
 }  // namespace vigie::cli

@@ -24,6 +24,7 @@ class RefreshService;
 class StoryService;
 class TopicService;
 class PeopleService;
+class TriageService;
 struct RefreshReport;
 }  // namespace vigie::service
 
@@ -40,6 +41,7 @@ struct ServiceSet {
   const core::Clock& clock;
   core::OrgId operator_org;
   service::StoryService& stories;
+  service::TriageService& triage;
 };
 
 class ServiceProvider {

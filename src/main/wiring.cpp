@@ -17,6 +17,7 @@
 #include "service/source_service.h"
 #include "service/story_service.h"
 #include "service/topic_service.h"
+#include "service/triage_service.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/xapian/xapian_index.h"
 #include "worker/scheduler.h"
@@ -35,6 +36,7 @@ struct Wiring::Parts {
   std::unique_ptr<service::StoryService> stories;
   std::unique_ptr<service::TopicService> topics;
   std::unique_ptr<service::PeopleService> people;
+  std::unique_ptr<service::TriageService> triage;
 };
 
 namespace {
@@ -86,13 +88,14 @@ core::Result<cli::ServiceSet*> Wiring::open() {
                                                 ropts, std::random_device{}(), p->stories.get());
   p->topics = std::make_unique<service::TopicService>(*p->store, clock_, op.id);
   p->people = std::make_unique<service::PeopleService>(*p->store, clock_, op.id);
+  p->triage = std::make_unique<service::TriageService>(*p->store, *p->topics, clock_, op.id);
   // Whatever a crash left between the store and the index, or before clustering, is redone.
   VIGIE_TRY(p->sync->catch_up());
   VIGIE_TRY(p->stories->assign_pending());
   parts_ = std::move(p);
   set_.emplace(cli::ServiceSet{*parts_->sources, *parts_->ingest, *parts_->search, *parts_->sync,
                                *parts_->refresh, *parts_->topics, *parts_->people, clock_, op.id,
-                               *parts_->stories});
+                               *parts_->stories, *parts_->triage});
   return &*set_;
 }
 

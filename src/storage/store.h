@@ -17,6 +17,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -255,6 +256,102 @@ class UserStore {
   virtual core::Result<std::vector<core::Membership>> memberships_of(core::UserId user) = 0;
 };
 
+// Triage (issue #3, part 4): what an analyst decided about a story. A story without a review
+// is new.
+enum class ReviewState { New, Kept, Discarded };
+inline std::string_view to_string(ReviewState s) {
+  switch (s) {
+    case ReviewState::Kept:
+      return "kept";
+    case ReviewState::Discarded:
+      return "discarded";
+    case ReviewState::New:
+      break;
+  }
+  return "new";
+}
+
+struct StoryReview {
+  core::StoryId story_id = 0;
+  ReviewState state = ReviewState::New;
+  bool highlight = false;     // "fait marquant"; only a kept story is highlighted
+  std::optional<int> rating;  // 1 to 5
+  std::string reviewer;
+  core::Timestamp reviewed_at{};
+  std::vector<std::string> tags;  // sorted
+};
+
+// One decision, recorded by ReviewStore::record_review.
+struct ReviewChange {
+  core::StoryId story_id = 0;
+  std::string action;                     // as the history shows it: keep, discard, ...
+  ReviewState state = ReviewState::Kept;  // Kept or Discarded
+  std::optional<bool> highlight;          // unchanged when unset
+  std::optional<int> rating;              // unchanged when unset; 1 to 5
+  std::vector<std::string> tags;          // added (never removed here)
+  std::optional<std::string> comment;     // added when set
+  std::string actor;
+  core::Timestamp at{};
+};
+
+// One row of the append-only review history.
+struct ReviewEvent {
+  std::int64_t id = 0;
+  core::StoryId story_id = 0;
+  std::string action;  // keep, discard, highlight, alert, rating, tag, comment
+  std::string value;   // the rating, the tag, the comment; empty for decisions
+  std::string actor;
+  core::Timestamp at{};
+};
+
+struct StoryComment {
+  std::int64_t id = 0;
+  core::StoryId story_id = 0;
+  std::string author;
+  std::string body;
+  core::Timestamp created_at{};
+};
+
+// What list_triage returns: stories in one review state, optionally limited to one topic.
+struct TriageQuery {
+  core::OrgId org = 0;
+  ReviewState state = ReviewState::New;
+  std::optional<core::TopicId> topic;  // across every enabled topic when unset
+  std::size_t offset = 0;
+  std::size_t limit = 50;
+};
+
+struct TriageEntry {
+  core::Story story;
+  std::size_t source_count = 0;
+  std::vector<std::string> topics;  // names of the enabled topics its items matched, sorted
+  core::Priority priority = core::Priority::Normal;  // the best of those topics
+  double score = 0;                                  // the best match score
+  std::optional<StoryReview> review;                 // unset for new stories
+};
+
+class ReviewStore {
+ public:
+  virtual ~ReviewStore() = default;
+  // Records one decision in one transaction: sets the review's state, highlight and rating
+  // (when given), reviewer (actor) and time; adds tags and the comment; appends the history
+  // (the action, then one row per rating, tag and comment). Returns the review as it now is.
+  // Errors: NotFound ("storage.not_found") for an unknown story; InvalidInput
+  // ("storage.invalid") for a rating outside 1..5, a state New or an empty tag.
+  virtual core::Result<StoryReview> record_review(const ReviewChange& change) = 0;
+  // The story's review; nullopt when it is new (also for an unknown story).
+  virtual core::Result<std::optional<StoryReview>> get_review(core::StoryId story) = 0;
+  // Oldest first.
+  virtual core::Result<std::vector<StoryComment>> comments_of(core::StoryId story) = 0;
+  // Oldest first.
+  virtual core::Result<std::vector<ReviewEvent>> review_history(core::StoryId story) = 0;
+  // New stories (the inbox): only stories with at least one item matching an enabled topic
+  // (or `topic`), best topic priority first (critical, high, normal), then best score, then
+  // latest appearance, then higher id. Kept or discarded stories: every reviewed story of the
+  // org (with `topic`, only those matching it), latest review first.
+  virtual core::Result<std::vector<TriageEntry>> list_triage(const TriageQuery& query) = 0;
+};
+
 // The façade a backend implements. Thread-safety: implementations are safe to call from
 // several threads; writes are serialised by the backend.
 class Store : public OrgStore,
@@ -263,7 +360,8 @@ class Store : public OrgStore,
               public StoryStore,
               public TopicStore,
               public SignalStore,
-              public UserStore {
+              public UserStore,
+              public ReviewStore {
  public:
   ~Store() override = default;
 };

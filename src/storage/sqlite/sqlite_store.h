@@ -108,6 +108,12 @@ class SqliteStore final : public Store {
   core::Status remove_membership(core::UserId user, core::OrgId org) override;
   core::Result<std::vector<core::Membership>> memberships_of(core::UserId user) override;
 
+  core::Result<StoryReview> record_review(const ReviewChange& change) override;
+  core::Result<std::optional<StoryReview>> get_review(core::StoryId story) override;
+  core::Result<std::vector<StoryComment>> comments_of(core::StoryId story) override;
+  core::Result<std::vector<ReviewEvent>> review_history(core::StoryId story) override;
+  core::Result<std::vector<TriageEntry>> list_triage(const TriageQuery& query) override;
+
  private:
   explicit SqliteStore(std::unique_ptr<Connection> conn);
   core::Status migrate();
