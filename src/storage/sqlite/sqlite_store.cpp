@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <set>
 #include <vector>
 
 #include <fmt/format.h>
@@ -66,6 +67,17 @@ core::Status SqliteStore::migrate() {
   VIGIE_TRY(cur->step());
   int current = static_cast<int>(cur->column_int(0));
   cur->reset();
+  // Every applied version, not only the highest: a migration that arrives with a lower number
+  // than one already applied (branches merged in another order) is still applied.
+  std::set<int> applied;
+  VIGIE_TRY_ASSIGN(Statement * all, conn_->prepare("SELECT version FROM schema_version"));
+  for (;;) {
+    VIGIE_TRY_ASSIGN(bool row, all->step());
+    if (!row) {
+      break;
+    }
+    applied.insert(static_cast<int>(all->column_int(0)));
+  }
 
   std::vector<core::EmbeddedFile> files(migrations::embedded_files().begin(),
                                         migrations::embedded_files().end());
@@ -80,7 +92,7 @@ core::Status SqliteStore::migrate() {
   }
   for (const auto& f : files) {
     const int n = migration_number(f.name);
-    if (n <= current) {
+    if (applied.count(n) != 0) {
       continue;
     }
     VIGIE_TRY_ASSIGN(auto tx, Transaction::begin(*conn_));
@@ -89,7 +101,7 @@ core::Status SqliteStore::migrate() {
                      conn_->prepare("INSERT INTO schema_version (version) VALUES (?)"));
     VIGIE_TRY(ins->bind(1, std::int64_t{n}).run());
     VIGIE_TRY(tx.commit());
-    current = n;
+    current = std::max(current, n);
   }
   schema_version_ = current;
   return {};
