@@ -7,26 +7,12 @@
 
 #include <gtest/gtest.h>
 
-#include "storage/sqlite/sqlite_store.h"
+#include "backends.h"
 #include "storage/store.h"
 #include "support/temp_dir.h"
 
 namespace vigie::storage {
 namespace {
-
-struct Backend {
-  std::string name;
-  std::function<std::unique_ptr<Store>(const testing::TempDir&)> open;
-};
-
-std::unique_ptr<Store> open_sqlite(const std::string& path) {
-  auto s = sqlite::SqliteStore::open({.path = path});
-  if (!s) {
-    ADD_FAILURE() << s.error().message;
-    return nullptr;
-  }
-  return std::move(*s);
-}
 
 class StoreContractTest : public ::testing::TestWithParam<Backend> {
  protected:
@@ -600,16 +586,7 @@ TEST_P(StoreContractTest, KeepsOneMembershipPerUserAndOrganisation) {
   EXPECT_TRUE(left->empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest,
-                         ::testing::Values(Backend{"SqliteFile",
-                                                   [](const testing::TempDir& d) {
-                                                     return open_sqlite((d / "vigie.db").string());
-                                                   }},
-                                           Backend{"SqliteMemory",
-                                                   [](const testing::TempDir&) {
-                                                     return open_sqlite(":memory:");
-                                                   }}),
-                         [](const ::testing::TestParamInfo<Backend>& p) { return p.param.name; });
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, store_backends(), backend_name);
 
 }  // namespace
 }  // namespace vigie::storage

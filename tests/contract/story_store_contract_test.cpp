@@ -7,26 +7,12 @@
 
 #include <gtest/gtest.h>
 
-#include "storage/sqlite/sqlite_store.h"
+#include "backends.h"
 #include "storage/store.h"
 #include "support/temp_dir.h"
 
 namespace vigie::storage {
 namespace {
-
-struct Backend {
-  std::string name;
-  std::function<std::unique_ptr<Store>(const testing::TempDir&)> open;
-};
-
-std::unique_ptr<Store> open_sqlite(const std::string& path) {
-  auto s = sqlite::SqliteStore::open({.path = path});
-  if (!s) {
-    ADD_FAILURE() << s.error().message;
-    return nullptr;
-  }
-  return std::move(*s);
-}
 
 constexpr std::int64_t kDay = 86'400;
 constexpr std::int64_t kT0 = 1'767'225'600;  // 2026-01-01
@@ -270,16 +256,7 @@ TEST_P(StoryStoreContractTest, RemovingASourceShrinksItsStoriesAndDropsEmptyOnes
   EXPECT_TRUE(hits->empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StoryStoreContractTest,
-                         ::testing::Values(Backend{"SqliteFile",
-                                                   [](const testing::TempDir& d) {
-                                                     return open_sqlite((d / "vigie.db").string());
-                                                   }},
-                                           Backend{"SqliteMemory",
-                                                   [](const testing::TempDir&) {
-                                                     return open_sqlite(":memory:");
-                                                   }}),
-                         [](const ::testing::TestParamInfo<Backend>& p) { return p.param.name; });
+INSTANTIATE_TEST_SUITE_P(Backends, StoryStoreContractTest, store_backends(), backend_name);
 
 }  // namespace
 }  // namespace vigie::storage
