@@ -39,6 +39,19 @@ core::Organisation read_org(const Statement& s) {
   return o;
 }
 
+// The first row of a bound organisations query; NotFound naming `what` when there is none.
+core::Result<core::Organisation> first_org(Statement& s, const std::string& what) {
+  VIGIE_TRY_ASSIGN(bool row, s.step());
+  if (!row) {
+    s.reset();
+    return core::make_error(core::ErrorCode::NotFound, "storage.not_found",
+                            "storage: no organisation " + what);
+  }
+  core::Organisation org = read_org(s);
+  s.reset();
+  return org;
+}
+
 }  // namespace
 
 SqliteStore::SqliteStore(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
@@ -155,6 +168,22 @@ core::Result<std::vector<core::Organisation>> SqliteStore::list_orgs() {
     out.push_back(read_org(*sel));
   }
   return out;
+}
+
+core::Result<core::Organisation> SqliteStore::get_org(core::OrgId id) {
+  std::scoped_lock lock(mutex_);
+  VIGIE_TRY_ASSIGN(
+      Statement * s,
+      conn_->prepare("SELECT id, name, kind, operator_id FROM organisations WHERE id = ?"));
+  return first_org(s->bind(1, std::int64_t{id}), std::to_string(id));
+}
+
+core::Result<core::Organisation> SqliteStore::find_org_by_name(const std::string& name) {
+  std::scoped_lock lock(mutex_);
+  VIGIE_TRY_ASSIGN(
+      Statement * s,
+      conn_->prepare("SELECT id, name, kind, operator_id FROM organisations WHERE name = ?"));
+  return first_org(s->bind(1, name), name);
 }
 
 }  // namespace vigie::storage::sqlite

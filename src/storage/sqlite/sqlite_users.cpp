@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// SqliteStore: organisations looked up one at a time, users and memberships.
+// SqliteStore: users and memberships.
 #include <fmt/format.h>
 
 #include "core/try.h"
@@ -20,15 +20,6 @@ core::User read_user(const Statement& s) {
   u.active = s.column_int(4) != 0;
   u.created_at = core::from_unix(s.column_int(5));
   return u;
-}
-
-core::Organisation read_org_row(const Statement& s) {
-  core::Organisation o;
-  o.id = s.column_int(0);
-  o.name = s.column_text(1);
-  o.kind = s.column_text(2) == "operator" ? core::OrgKind::Operator : core::OrgKind::Member;
-  o.operator_id = s.column_opt_int(3);
-  return o;
 }
 
 core::Error not_found(std::string_view what) {
@@ -62,24 +53,6 @@ core::Result<std::vector<T>> all_rows(Statement* s, Read read) {
 }
 
 }  // namespace
-
-core::Result<core::Organisation> SqliteStore::get_org(core::OrgId id) {
-  std::scoped_lock lock(mutex_);
-  VIGIE_TRY_ASSIGN(
-      Statement * s,
-      conn_->prepare("SELECT id, name, kind, operator_id FROM organisations WHERE id = ?"));
-  s->bind(1, std::int64_t{id});
-  return one_row<core::Organisation>(s, read_org_row, fmt::format("organisation {}", id));
-}
-
-core::Result<core::Organisation> SqliteStore::find_org_by_name(const std::string& name) {
-  std::scoped_lock lock(mutex_);
-  VIGIE_TRY_ASSIGN(
-      Statement * s,
-      conn_->prepare("SELECT id, name, kind, operator_id FROM organisations WHERE name = ?"));
-  s->bind(1, name);
-  return one_row<core::Organisation>(s, read_org_row, fmt::format("organisation {}", name));
-}
 
 core::Result<core::User> SqliteStore::create_user(const core::User& user) {
   std::scoped_lock lock(mutex_);
