@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "core/model.h"
 
+#include "core/distribution.h"
+
 #include <array>
 #include <utility>
 
@@ -40,6 +42,19 @@ constexpr std::array<std::pair<SignalState, std::string_view>, 4> kStates = {
      {SignalState::Dispatched, "dispatched"},
      {SignalState::Closed, "closed"}}};
 
+constexpr std::array<std::pair<Channel, std::string_view>, 2> kChannels = {
+    {{Channel::Email, "email"}, {Channel::Webhook, "webhook"}}};
+constexpr std::array<std::pair<Rhythm, std::string_view>, 3> kRhythms = {
+    {{Rhythm::Immediate, "immediate"}, {Rhythm::Daily, "daily"}, {Rhythm::Weekly, "weekly"}}};
+constexpr std::array<std::pair<DeliveryKind, std::string_view>, 2> kDeliveryKinds = {
+    {{DeliveryKind::Alert, "alert"}, {DeliveryKind::Digest, "digest"}}};
+constexpr std::array<std::pair<DeliveryState, std::string_view>, 5> kDeliveryStates = {
+    {{DeliveryState::Pending, "pending"},
+     {DeliveryState::Sending, "sending"},
+     {DeliveryState::Sent, "sent"},
+     {DeliveryState::Failed, "failed"},
+     {DeliveryState::Cancelled, "cancelled"}}};
+
 }  // namespace
 
 std::string_view to_string(Priority p) {
@@ -59,6 +74,31 @@ std::optional<Audience> parse_audience(std::string_view s) {
 }
 std::optional<SignalState> parse_signal_state(std::string_view s) {
   return from_name(kStates, s);
+}
+
+std::string_view to_string(Channel c) {
+  return to_name(kChannels, c);
+}
+std::string_view to_string(Rhythm r) {
+  return to_name(kRhythms, r);
+}
+std::string_view to_string(DeliveryKind k) {
+  return to_name(kDeliveryKinds, k);
+}
+std::string_view to_string(DeliveryState s) {
+  return to_name(kDeliveryStates, s);
+}
+std::optional<Channel> parse_channel(std::string_view s) {
+  return from_name(kChannels, s);
+}
+std::optional<Rhythm> parse_rhythm(std::string_view s) {
+  return from_name(kRhythms, s);
+}
+std::optional<DeliveryKind> parse_delivery_kind(std::string_view s) {
+  return from_name(kDeliveryKinds, s);
+}
+std::optional<DeliveryState> parse_delivery_state(std::string_view s) {
+  return from_name(kDeliveryStates, s);
 }
 
 }  // namespace vigie::core

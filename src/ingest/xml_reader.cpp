@@ -125,6 +125,13 @@ core::Result<XmlReadResult> read_xml_feed(const PreparedXml& doc, std::string_vi
   const bool well_formed = ctxt->wellFormed != 0 && ctxt->nsWellFormed != 0;
   ctxt->sax = own_sax;
   ctxt->userData = nullptr;
+  // Without SAX2 document callbacks libxml2 still builds a stand-in document when it meets an
+  // entity declaration ("SAX compatibility mode"), and xmlFreeParserCtxt leaves ctxt->myDoc to
+  // its owner: free it here, or every such feed leaks it (found by fuzz_feed_parser).
+  if (ctxt->myDoc != nullptr) {
+    xmlFreeDoc(ctxt->myDoc);
+    ctxt->myDoc = nullptr;
+  }
 
   if (builder.failed()) {
     return core::make_error(core::ErrorCode::Internal, "ingest.out_of_memory",
