@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "core/model.h"
 
-#include "core/distribution.h"
-
 #include <array>
 #include <utility>
+
+#include "core/distribution.h"
 
 namespace vigie::core {
 namespace {

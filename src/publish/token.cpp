@@ -19,9 +19,9 @@ constexpr std::string_view kAlphabet =
 std::array<unsigned char, 32> hmac(std::string_view key, std::string_view message) {
   std::array<unsigned char, 32> out{};
   unsigned int len = 0;
-  const unsigned char* r =
-      HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-           reinterpret_cast<const unsigned char*>(message.data()), message.size(), out.data(), &len);
+  const unsigned char* r = HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+                                reinterpret_cast<const unsigned char*>(message.data()),
+                                message.size(), out.data(), &len);
   VIGIE_CHECK(r != nullptr && len == out.size(), "HMAC-SHA256 failed");
   return out;
 }
@@ -100,8 +100,9 @@ std::optional<std::string> base64url_decode(std::string_view text) {
 std::string sign_token(std::string_view key, std::string_view purpose, std::string_view payload) {
   VIGIE_ASSERT(!key.empty(), "a token needs a key");
   const auto mac = hmac(key, signed_text(purpose, payload));
-  return base64url_encode(payload) + "." +
-         base64url_encode(std::string_view(reinterpret_cast<const char*>(mac.data()), mac.size()));
+  return base64url_encode(payload) + "."
+         + base64url_encode(
+             std::string_view(reinterpret_cast<const char*>(mac.data()), mac.size()));
 }
 
 std::optional<std::string> verify_token(std::string_view key, std::string_view purpose,

@@ -11,16 +11,16 @@ namespace {
 constexpr std::string_view kKey = "0123456789abcdef0123456789abcdef";
 
 TEST(TokenTest, RoundTripsPayload) {
-  const std::string payloads[] = {"", "1", "42", "7:1234", std::string(100, 'x'),
-                                  std::string("\0\xff", 2)};
+  const std::string payloads[] = {
+      "", "1", "42", "7:1234", std::string(100, 'x'), std::string("\0\xff", 2)};
   for (const std::string& payload : payloads) {
     const std::string t = sign_token(kKey, kUnsubscribePurpose, payload);
     auto back = verify_token(kKey, kUnsubscribePurpose, t);
     ASSERT_TRUE(back.has_value()) << t;
     EXPECT_EQ(*back, payload);
-    EXPECT_EQ(t.find_first_not_of(
-                  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_."),
-              std::string::npos);
+    EXPECT_EQ(
+        t.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_."),
+        std::string::npos);
   }
 }
 
@@ -48,7 +48,7 @@ TEST(TokenTest, RefusesMalformed) {
 TEST(TokenTest, Base64UrlVectors) {
   // RFC 4648 §10 vectors, in the URL alphabet without padding.
   const std::pair<std::string_view, std::string_view> cases[] = {
-      {"", ""},         {"f", "Zg"},         {"fo", "Zm8"},       {"foo", "Zm9v"},
+      {"", ""},           {"f", "Zg"},          {"fo", "Zm8"},          {"foo", "Zm9v"},
       {"foob", "Zm9vYg"}, {"fooba", "Zm9vYmE"}, {"foobar", "Zm9vYmFy"}, {"\xfb\xff", "-_8"}};
   for (const auto& [plain, coded] : cases) {
     EXPECT_EQ(base64url_encode(plain), coded);
