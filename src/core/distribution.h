@@ -51,7 +51,7 @@ struct Delivery {
   OrgId org_id = 0;
   DeliveryKind kind = DeliveryKind::Alert;
   std::optional<SignalId> signal_id;              // alerts
-  std::optional<SubscriptionId> subscription_id;  // the subscription it serves
+  std::optional<SubscriptionId> subscription_id;  // alerts: the subscription it serves
   UserId user_id = 0;
   Channel channel = Channel::Email;
   std::string target;  // the email address or webhook URL, fixed when the row is written
@@ -63,7 +63,10 @@ struct Delivery {
   std::optional<Timestamp> lease_until;
   std::optional<Timestamp> sent_at;
   std::string last_error;  // stable reason key of the last failed attempt ("mail.rejected")
-  // Digests: the period covered, [period_from, period_to); unused for alerts.
+  // Digests go one per (user, rhythm, channel), gathering every topic the user follows at
+  // that rhythm by that channel; the period covered is [period_from, period_to). Unused for
+  // alerts.
+  std::optional<Rhythm> rhythm;
   std::optional<Timestamp> period_from;
   std::optional<Timestamp> period_to;
 };
