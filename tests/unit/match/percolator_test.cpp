@@ -201,6 +201,25 @@ TEST(PercolatorTest, PurelyNegativeAndDateOnlyQueriesAreAlwaysChecked) {
   EXPECT_FALSE(is_always_checked(*parse_query("coton after:2026-01-01")));
 }
 
+// Thousands of distinct words and prefixes grow the term dictionary many times over; every
+// topic must still find exactly its own document.
+TEST(PercolatorTest, ManyTopicsEachFindTheirOwnDocument) {
+  constexpr int kTopics = 3000;
+  const auto word = [](int i) { return "mot" + std::to_string(i) + "x"; };
+  std::vector<PercolatorTopic> topics;
+  for (int i = 0; i < kTopics; ++i) {
+    const std::string q =
+        i % 3 == 0 ? word(i) + "*" : (i % 3 == 1 ? "\"" + word(i) + " coton\"" : word(i));
+    topics.push_back(topic(i + 1, q.c_str()));
+  }
+  const Percolator p(topics);
+  ASSERT_TRUE(p.refused().empty());
+  for (int i = 0; i < kTopics; i += 7) {
+    const Doc d = make_doc("und", "Titre", "le " + word(i) + "suffixe et " + word(i) + " coton");
+    EXPECT_EQ(ids(p.percolate(d.eval())), std::vector<std::int64_t>{i + 1}) << i;
+  }
+}
+
 TEST(PercolatorTest, NoTopicsMatchNothing) {
   const Percolator p;
   EXPECT_TRUE(p.percolate(kCotton.eval()).empty());
