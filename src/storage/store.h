@@ -399,8 +399,9 @@ class DeliveryStore {
   virtual ~DeliveryStore() = default;
   // How long a delivery is retried before it fails ("outbox.gave_up"). Default 48 hours.
   virtual void set_give_up_after(std::chrono::seconds delay) = 0;
-  // Adds a digest delivery for `digest.subscription_id` covering [period_from, period_to) and
-  // moves the subscription's digest_through to period_to, in one transaction. Fills id.
+  // Adds a digest delivery for (digest.user_id, *digest.rhythm, digest.channel) covering
+  // [period_from, period_to) and moves digest_through to period_to on every subscription of
+  // that user with that rhythm and channel, in one transaction. Fills id and give_up_at.
   virtual core::Result<core::Delivery> add_digest(const core::Delivery& digest) = 0;
   // Claims up to `limit` deliveries that are Pending with next_attempt_at <= now, or Sending
   // with lease_until <= now (a dead worker's), oldest first: they become Sending until
