@@ -25,6 +25,7 @@ class StoryService;
 class TopicService;
 class PeopleService;
 class TriageService;
+class FeedService;
 struct RefreshReport;
 }  // namespace vigie::service
 
@@ -42,6 +43,7 @@ struct ServiceSet {
   core::OrgId operator_org;
   service::StoryService& stories;
   service::TriageService& triage;
+  service::FeedService& feeds;
 };
 
 class ServiceProvider {
@@ -56,6 +58,14 @@ class ServiceProvider {
   // the outcome of each pass. Returns the number of passes.
   using PassCallback = std::function<void(const core::Result<service::RefreshReport>&)>;
   virtual core::Result<std::size_t> run_worker(PassCallback on_pass) = 0;
+  // Runs the web server on `listen` ("host:port"; empty: the configured address) and, beside
+  // it, the collection scheduler, until SIGTERM or SIGINT (`vigie serve`). `on_listening` is
+  // told the server's URL once it accepts connections (with the port chosen when it was 0).
+  // Returns the number of scheduler passes. Errors: "web.bad_listen", "web.bind_failed".
+  using ListeningCallback = std::function<void(const std::string& url)>;
+  virtual core::Result<std::size_t> run_server(const std::string& listen,
+                                               ListeningCallback on_listening,
+                                               PassCallback on_pass) = 0;
 };
 
 struct CliContext {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "main/config.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -98,8 +99,16 @@ core::Status apply_table(Config& c, const std::string& section, const toml::tabl
       st = read_int(node, key, c.worker.batch_size);
     } else if (key == "worker.idle_seconds") {
       st = read_int(node, key, c.worker.idle_seconds);
+    } else if (key == "web.listen") {
+      st = read_string(node, key, c.web.listen);
+    } else if (key == "web.base_url") {
+      st = read_string(node, key, c.web.base_url);
+    } else if (key == "web.secret_key_file") {
+      st = read_string(node, key, c.web.secret_key_file);
+    } else if (key == "web.threads") {
+      st = read_int(node, key, c.web.threads);
     } else if (section.empty() && node.is_table()
-               && (key == "storage" || key == "fetch" || key == "worker")) {
+               && (key == "storage" || key == "fetch" || key == "worker" || key == "web")) {
       st = apply_table(c, key, *node.as_table());
     } else {
       return tl::unexpected(
@@ -127,6 +136,12 @@ core::Status Config::validate() const {
   if (lang != "fr" && lang != "en") {
     return tl::unexpected(invalid("lang must be fr or en"));
   }
+  if (!web.base_url.starts_with("http://") && !web.base_url.starts_with("https://")) {
+    return tl::unexpected(invalid("web.base_url must start with http:// or https://"));
+  }
+  if (web.threads == 0 || web.threads > 256) {
+    return tl::unexpected(invalid("web.threads must be between 1 and 256"));
+  }
   return {};
 }
 
@@ -139,6 +154,13 @@ std::string Config::effective_index_path() const {
     return db.substr(0, db.size() - 3) + ".index";
   }
   return db + ".index";
+}
+
+std::string Config::effective_secret_key_path() const {
+  if (!web.secret_key_file.empty()) {
+    return web.secret_key_file;
+  }
+  return (std::filesystem::path(storage.db_path).parent_path() / "secret.key").string();
 }
 
 core::Status apply_toml(Config& config, std::string_view toml_text, const std::string& origin) {
@@ -186,6 +208,15 @@ core::Status apply_env(Config& config, const std::map<std::string, std::string>&
   }
   if (const auto* v = get("VIGIE_FETCH_PROXY")) {
     config.fetch.proxy = *v;
+  }
+  if (const auto* v = get("VIGIE_LISTEN")) {
+    config.web.listen = *v;
+  }
+  if (const auto* v = get("VIGIE_BASE_URL")) {
+    config.web.base_url = *v;
+  }
+  if (const auto* v = get("VIGIE_SECRET_KEY_FILE")) {
+    config.web.secret_key_file = *v;
   }
   if (const auto* v = get("VIGIE_OPERATOR")) {
     config.operator_name = *v;

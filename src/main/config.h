@@ -50,10 +50,25 @@ struct WorkerConfig {
   long idle_seconds = 30;
 };
 
+struct WebConfig {
+  // Where `vigie serve` listens: "host:port", "[::1]:port". Env VIGIE_LISTEN, flag --listen.
+  // Keep it on loopback behind a reverse proxy that terminates TLS.
+  std::string listen = "127.0.0.1:8080";
+  // The public base URL that links in emails and feeds point to (no trailing slash needed).
+  // Env VIGIE_BASE_URL. Set it to the proxy's https URL in production.
+  std::string base_url = "http://127.0.0.1:8080";
+  // The file holding the secret key that signs links (unsubscribe, secret feed URLs). Env
+  // VIGIE_SECRET_KEY_FILE. Default: secret.key beside the database, created on first use.
+  std::string secret_key_file;
+  // HTTP worker threads; 4 suits 2 cores (requests are short and wait on the disk).
+  std::size_t threads = 4;
+};
+
 struct Config {
   StorageConfig storage;
   FetchConfig fetch;
   WorkerConfig worker;
+  WebConfig web;
   // Name of the operator organisation that owns sources and items (VIGIE_OPERATOR).
   std::string operator_name = "Vigie";
   // Interface language, "fr" or "en" (VIGIE_LANG, then LANG; default "fr").
@@ -65,6 +80,8 @@ struct Config {
   core::Status validate() const;
   // The index path, derived from the database path when not set.
   std::string effective_index_path() const;
+  // The secret key file, derived from the database path when not set.
+  std::string effective_secret_key_path() const;
 };
 
 // Applies a TOML document over `config`. Unknown keys are refused (a typo must not pass

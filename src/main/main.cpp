@@ -107,7 +107,7 @@ int run(int argc, char** argv) {
   app.add_option("--db", db_flag, messages.get("cli.db_flag"))->envname("VIGIE_DB");
   app.add_option("--config", config_flag, messages.get("cli.config_flag"));
 
-  Wiring wiring(config);
+  Wiring wiring(config, make_messages("fr"), make_messages("en"));
   cli::CliContext ctx{messages, std::cout, std::cerr, wiring};
   ctx.terminal = ::isatty(STDOUT_FILENO) != 0;
   cli::add_all_commands(app, ctx);

@@ -1,14 +1,21 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "main/wiring.h"
 
+#include <atomic>
+#include <chrono>
 #include <csignal>
 #include <ctime>
 #include <random>
 #include <stop_token>
 #include <thread>
 
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
 #include "core/try.h"
 #include "fetch/curl/curl_http_client.h"
+#include "main/secret_key.h"
+#include "service/feed_service.h"
 #include "service/index_sync.h"
 #include "service/ingest_service.h"
 #include "service/people_service.h"
@@ -20,6 +27,11 @@
 #include "service/triage_service.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/xapian/xapian_index.h"
+#include "web/app.h"
+#include "web/feed_handler.h"
+#include "web/http_server.h"
+#include "web/router.h"
+#include "web/unsubscribe_handler.h"
 #include "worker/scheduler.h"
 
 namespace vigie::main {
@@ -37,6 +49,7 @@ struct Wiring::Parts {
   std::unique_ptr<service::TopicService> topics;
   std::unique_ptr<service::PeopleService> people;
   std::unique_ptr<service::TriageService> triage;
+  std::unique_ptr<service::FeedService> feeds;
 };
 
 namespace {
@@ -54,9 +67,37 @@ fetch::FetchOptions fetch_options(const FetchConfig& c) {
   return o;
 }
 
+// Until the subscription service is wired, no unsubscribe token resolves: the pages answer
+// with the neutral "invalid link" page.
+// TODO(#4): SubscriptionService::unsubscribe_by_token once branch dservice lands.
+web::UnsubscribeActions unsubscribe_actions() {
+  auto none = [](std::string_view) -> core::Result<web::UnsubscribeView> {
+    return core::make_error(core::ErrorCode::NotFound, "web.unsubscribe_unknown",
+                            "web: unsubscribe tokens are not resolved yet");
+  };
+  return {none, none};
+}
+
+// Waits until SIGTERM or SIGINT (blocked everywhere by block_stop_signals, taken here), or
+// until `self` is stopped; then stops `stop`.
+void wait_for_stop_signal(const std::stop_token& self, std::stop_source& stop) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  const timespec tick{0, 200'000'000};
+  while (!self.stop_requested()) {
+    if (sigtimedwait(&set, nullptr, &tick) > 0) {
+      stop.request_stop();
+      return;
+    }
+  }
+}
+
 }  // namespace
 
-Wiring::Wiring(Config config) : config_(std::move(config)) {}
+Wiring::Wiring(Config config, core::Messages fr, core::Messages en)
+    : config_(std::move(config)), fr_(std::move(fr)), en_(std::move(en)) {}
 Wiring::~Wiring() = default;
 
 core::Result<cli::ServiceSet*> Wiring::open() {
@@ -89,13 +130,18 @@ core::Result<cli::ServiceSet*> Wiring::open() {
   p->topics = std::make_unique<service::TopicService>(*p->store, clock_, op.id);
   p->people = std::make_unique<service::PeopleService>(*p->store, clock_, op.id);
   p->triage = std::make_unique<service::TriageService>(*p->store, *p->topics, clock_, op.id);
+  VIGIE_TRY_ASSIGN(std::string key, load_or_create_secret_key(config_.effective_secret_key_path()));
+  service::FeedServiceOptions fopts;
+  fopts.base_url = config_.web.base_url;
+  fopts.operator_name = config_.operator_name;
+  p->feeds = std::make_unique<service::FeedService>(*p->store, std::move(key), fopts, op.id);
   // Whatever a crash left between the store and the index, or before clustering, is redone.
   VIGIE_TRY(p->sync->catch_up());
   VIGIE_TRY(p->stories->assign_pending());
   parts_ = std::move(p);
   set_.emplace(cli::ServiceSet{*parts_->sources, *parts_->ingest, *parts_->search, *parts_->sync,
                                *parts_->refresh, *parts_->topics, *parts_->people, clock_, op.id,
-                               *parts_->stories, *parts_->triage});
+                               *parts_->stories, *parts_->triage, *parts_->feeds});
   return &*set_;
 }
 
@@ -118,22 +164,64 @@ core::Result<std::size_t> Wiring::run_worker(PassCallback on_pass) {
   opts.idle = std::chrono::seconds(config_.worker.idle_seconds);
   worker::Scheduler scheduler(*parts_->refresh, opts, std::move(on_pass));
   std::stop_source stop;
-  // The signals are blocked everywhere (block_stop_signals); this thread takes them.
-  std::jthread signals([&stop](std::stop_token self) {
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGINT);
-    const timespec tick{0, 200'000'000};
-    while (!self.stop_requested()) {
-      if (sigtimedwait(&set, nullptr, &tick) > 0) {
-        stop.request_stop();
-        return;
-      }
-    }
-  });
+  std::jthread signals([&stop](const std::stop_token& self) { wait_for_stop_signal(self, stop); });
   const std::size_t passes = scheduler.run(stop.get_token());
   signals.request_stop();
+  return passes;
+}
+
+core::Result<std::size_t> Wiring::run_server(const std::string& listen,
+                                             ListeningCallback on_listening, PassCallback on_pass) {
+  block_stop_signals();  // before any thread starts (see run_worker)
+  VIGIE_TRY_ASSIGN(web::ListenAddress address,
+                   web::parse_listen(listen.empty() ? config_.web.listen : listen));
+  VIGIE_TRY_ASSIGN(cli::ServiceSet * s, open());
+  // Access and error lines on stderr; stdout stays for the command's own output.
+  spdlog::set_default_logger(spdlog::stderr_logger_mt("vigie"));
+
+  web::FeedHandler feeds(s->feeds);
+  const web::Translations messages{fr_, en_};
+  web::UnsubscribeHandler unsubscribe(unsubscribe_actions(), messages);
+  web::Endpoints endpoints;
+  endpoints.feeds = &feeds;
+  endpoints.unsubscribe = &unsubscribe;
+  endpoints.health = [this]() -> core::Status {
+    VIGIE_TRY(parts_->store->topics_version());  // the database answers
+    return {};
+  };
+  const web::App app(web::route_table(endpoints), messages);
+  web::ServerOptions sopts;
+  sopts.host = address.host;
+  sopts.port = address.port;
+  sopts.threads = config_.web.threads;
+  web::HttpServer server(app, sopts);
+  VIGIE_TRY_ASSIGN(int port, server.bind());
+  const bool v6 = address.host.find(':') != std::string::npos;
+  on_listening("http://" + (v6 ? "[" + address.host + "]" : address.host) + ":"
+               + std::to_string(port));
+
+  std::atomic<bool> served = false;
+  core::Status serve_status;
+  std::jthread http([&] {
+    serve_status = server.serve();
+    served = true;
+  });
+  worker::SchedulerOptions wopts;
+  wopts.idle = std::chrono::seconds(config_.worker.idle_seconds);
+  worker::Scheduler scheduler(*parts_->refresh, wopts, std::move(on_pass));
+  std::stop_source stop;
+  std::jthread signals([&stop](const std::stop_token& self) { wait_for_stop_signal(self, stop); });
+  // The scheduler runs here until a signal; then the server stops accepting, lets requests in
+  // progress finish, and its thread ends. stop() is repeated in case the signal came before
+  // the server's loop started (it ignores a stop before it runs).
+  const std::size_t passes = scheduler.run(stop.get_token());
+  signals.request_stop();
+  while (!served) {
+    server.stop();
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  http.join();
+  VIGIE_TRY(serve_status);
   return passes;
 }
 
