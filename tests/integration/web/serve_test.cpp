@@ -2,8 +2,8 @@
 // `vigie serve` end to end: the real binary listens on 127.0.0.1 (port 0, the address read
 // from its first line of output); python3's urllib fetches a topic's feeds over the socket and
 // feedparser reads them back (bozo false, the kept stories' titles, the same bytes as
-// `vigie feed`); conditional GET answers 304; errors carry the security headers; SIGTERM stops
-// the server cleanly.
+// `vigie feed`), and newsboat subscribes over HTTP; conditional GET answers 304; errors carry
+// the security headers; SIGTERM stops the server cleanly.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -134,7 +134,7 @@ std::string read_all(const fs::path& p) {
 
 // The client: fetches over HTTP with urllib, parses with feedparser; prints one JSON object.
 constexpr const char* kClient = R"PY(
-import json, sys, urllib.request, urllib.error, feedparser
+import base64, hashlib, json, re, sys, urllib.request, urllib.error, feedparser
 base, cli_atom = sys.argv[1], sys.argv[2]
 def fetch(path, headers={}, method="GET", data=None):
     req = urllib.request.Request(base + path, headers=headers, method=method, data=data)
@@ -160,8 +160,10 @@ out["health"] = status
 out["server_header"] = headers.get("Server")
 out["nosniff"] = headers.get("X-Content-Type-Options")
 status, headers, body = fetch("/unsubscribe/not-a-token", {"Accept-Language": "en"})
+style = re.search(rb"<style>(.*?)</style>", body, re.S).group(1)
 out["unsubscribe"] = {"status": status, "csp": headers.get("Content-Security-Policy"),
-                      "referrer": headers.get("Referrer-Policy"), "body": body.decode()}
+                      "referrer": headers.get("Referrer-Policy"), "body": body.decode(),
+                      "style_hash": base64.b64encode(hashlib.sha256(style).digest()).decode()}
 status, headers, body = fetch("/unsubscribe/x", method="POST", data=b"x" * 200000,
                               headers={"Content-Type": "application/x-www-form-urlencoded"})
 out["too_large"] = status
@@ -185,7 +187,7 @@ class ServeTest : public ::testing::Test {
   testing::TempDir dir_;
 };
 
-TEST_F(ServeTest, ServesTopicFeedsThatFeedparserReadsAndStopsOnSigterm) {
+TEST_F(ServeTest, ServesFeedsThatFeedparserAndNewsboatReadAndStopsOnSigterm) {
   ASSERT_EQ(vigie({"topics", "add", "Coton", "coton OR cotton", "--audience", "public"}).exit_code,
             0);
   ASSERT_EQ(vigie({"topics", "add", "Cajou", "cajou OR cashew"}).exit_code, 0);
@@ -261,6 +263,24 @@ TEST_F(ServeTest, ServesTopicFeedsThatFeedparserReadsAndStopsOnSigterm) {
   EXPECT_NE(out["unsubscribe"]["body"].get<std::string>().find("Invalid link"), std::string::npos);
   EXPECT_EQ(out["too_large"], 413);
   EXPECT_EQ(out["private_without_token"], 404);
+
+  // newsboat (a Debian package) subscribes over HTTP and stores the kept stories. HOME in the
+  // temp dir: no user configuration read, nothing written outside it.
+  if (fs::exists("/usr/bin/newsboat")) {
+    std::ofstream(dir_ / "urls") << base << "/feeds/topics/" << coton_id << ".rss\n";
+    auto nb =
+        testing::run_command("/usr/bin/newsboat",
+                             {"-u", (dir_ / "urls").string(), "-c", (dir_ / "cache.db").string(),
+                              "-C", "/dev/null", "-x", "reload"},
+                             {{"HOME", dir_.path().string()}});
+    ASSERT_EQ(nb.exit_code, 0) << nb.out << nb.err;
+    auto items = testing::run_command("/usr/bin/sqlite3",
+                                      {(dir_ / "cache.db").string(), "SELECT title FROM rss_item"});
+    ASSERT_EQ(items.exit_code, 0) << items.err;
+    for (const auto& t : kept_titles) {
+      EXPECT_NE(items.out.find(t), std::string::npos) << t << " in " << items.out;
+    }
+  }
 
   server.terminate();
   const std::string rest = server.read_rest();
