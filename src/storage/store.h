@@ -12,6 +12,7 @@
 // a unique key is taken), "storage.busy" (Unavailable, retry), "storage.io" (Internal),
 // "storage.schema_too_new" (Internal: the database was written by a newer Vigie).
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -20,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/distribution.h"
 #include "core/error.h"
 #include "core/model.h"
 #include "core/people.h"
@@ -352,6 +354,91 @@ class ReviewStore {
   virtual core::Result<std::vector<TriageEntry>> list_triage(const TriageQuery& query) = 0;
 };
 
+// Subscriptions and topics' alert lists (issue #4). A user has at most one subscription per
+// (topic, channel, rhythm) ("storage.conflict" otherwise). Authorisation (who may subscribe to
+// what) is the service's job; this stores.
+class SubscriptionStore {
+ public:
+  virtual ~SubscriptionStore() = default;
+  // Fills id. NotFound when the user or topic is missing; Conflict when it exists already.
+  virtual core::Result<core::Subscription> add_subscription(const core::Subscription& s) = 0;
+  virtual core::Result<core::Subscription> get_subscription(core::SubscriptionId id) = 0;
+  // Removes it and cancels its deliveries not yet sent, in one transaction. NotFound.
+  virtual core::Status remove_subscription(core::SubscriptionId id) = 0;
+  // By id; only the user's, only the topic's, or both, when given.
+  virtual core::Result<std::vector<core::Subscription>> list_subscriptions(
+      std::optional<core::UserId> user, std::optional<core::TopicId> topic) = 0;
+  // The topic's alert list: the named people its alerts may go to. Idempotent. Removing a
+  // user also removes their immediate subscriptions to the topic (cancelling their pending
+  // alerts); removing someone not on the list does nothing. NotFound when the topic or the
+  // user is missing.
+  virtual core::Status add_to_alert_list(core::TopicId topic, core::UserId user) = 0;
+  virtual core::Status remove_from_alert_list(core::TopicId topic, core::UserId user) = 0;
+  // By user id. NotFound for an unknown topic.
+  virtual core::Result<std::vector<core::UserId>> alert_list(core::TopicId topic) = 0;
+};
+
+struct DeliveryFilter {
+  std::optional<core::DeliveryState> state;
+  std::optional<core::DeliveryKind> kind;
+  std::optional<core::SignalId> signal;
+  std::size_t offset = 0;
+  std::size_t limit = 50;
+};
+
+// The result of one attempt, as the delivery worker reports it.
+struct AttemptResult {
+  core::DeliveryAttempt attempt;  // delivery_id, number, at, outcome, code, reason, detail
+  core::DeliveryState new_state = core::DeliveryState::Pending;  // Pending, Sent or Failed
+  core::Timestamp next_attempt_at{};                             // when Pending
+};
+
+// The outbox (DESIGN.md §6 "Delivery"). Alert deliveries are never added by callers: the
+// backend writes them in the transaction that writes the signal (add_signal and upsert_items),
+// one per immediate subscription of the signal's topic whose user is active and on the
+// topic's alert list, with give_up_at = created_at + the outbox's give-up delay.
+//
+// What has not gone out (Pending or Sending) is cancelled, last_error saying why, when its
+// subscription is removed ("outbox.unsubscribed"; a digest when its user has no subscription
+// left at that rhythm and channel), its topic is removed ("outbox.topic_removed"), its user is
+// deactivated ("outbox.user_inactive") or removed ("outbox.user_removed"). Rows are kept for
+// audit; user_id reads 0 and subscription_id unset once the user or subscription is gone.
+class DeliveryStore {
+ public:
+  virtual ~DeliveryStore() = default;
+  // How long a delivery is retried before it fails ("outbox.gave_up"). Default 48 hours.
+  virtual void set_give_up_after(std::chrono::seconds delay) = 0;
+  // Adds a digest delivery for (digest.user_id, *digest.rhythm, digest.channel) covering
+  // [period_from, period_to) and moves digest_through to period_to on every subscription of
+  // that user with that rhythm and channel, in one transaction. Fills id and give_up_at;
+  // next_attempt_at defaults to created_at. Errors: InvalidInput ("storage.invalid") without
+  // rhythm or period; NotFound for an unknown user; Conflict when that user, rhythm and
+  // channel already have a digest from the same period_from (two schedulers racing).
+  virtual core::Result<core::Delivery> add_digest(const core::Delivery& digest) = 0;
+  // Claims up to `limit` deliveries that are Pending with next_attempt_at <= now, or Sending
+  // with lease_until <= now (a dead worker's), oldest first: they become Sending until
+  // `lease_until`. Two concurrent callers never get the same delivery.
+  virtual core::Result<std::vector<core::Delivery>> claim_deliveries(core::Timestamp now,
+                                                                     core::Timestamp lease_until,
+                                                                     std::size_t limit) = 0;
+  // Appends the attempt and moves the delivery to its new state, in one transaction; sets
+  // sent_at (Sent), last_error (otherwise); clears the lease. The store numbers attempts
+  // (1 + those before; attempt.number is not used). A Sent delivery stays Sent, and one
+  // cancelled while a worker held it stays Cancelled unless this attempt sent it (the attempt
+  // is kept either way). NotFound; InvalidInput when new_state is not Pending, Sent or Failed.
+  virtual core::Status record_attempt(const AttemptResult& result) = 0;
+  // Puts a Failed or Cancelled delivery back to Pending, due at `now`, with a new give-up
+  // time. NotFound; Conflict when it is Pending, Sending or Sent.
+  virtual core::Status retry_delivery(core::DeliveryId id, core::Timestamp now) = 0;
+  virtual core::Result<core::Delivery> get_delivery(core::DeliveryId id) = 0;
+  // Newest first (highest id).
+  virtual core::Result<std::vector<core::Delivery>> list_deliveries(
+      core::OrgId org, const DeliveryFilter& filter) = 0;
+  // Oldest first.
+  virtual core::Result<std::vector<core::DeliveryAttempt>> attempts_of(core::DeliveryId id) = 0;
+  virtual core::Result<core::Signal> get_signal(core::SignalId id) = 0;
+};
+
 // The façade a backend implements. Thread-safety: implementations are safe to call from
 // several threads; writes are serialised by the backend.
 class Store : public OrgStore,
@@ -361,7 +448,9 @@ class Store : public OrgStore,
               public TopicStore,
               public SignalStore,
               public UserStore,
-              public ReviewStore {
+              public ReviewStore,
+              public SubscriptionStore,
+              public DeliveryStore {
  public:
   ~Store() override = default;
 };
