@@ -8,6 +8,7 @@
 // them all under a mutex (SQLite in WAL mode lets other processes read while we write). A
 // reader pool is the next step when the portal needs concurrent reads.
 
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -114,6 +115,28 @@ class SqliteStore final : public Store {
   core::Result<std::vector<ReviewEvent>> review_history(core::StoryId story) override;
   core::Result<std::vector<TriageEntry>> list_triage(const TriageQuery& query) override;
 
+  core::Result<core::Subscription> add_subscription(const core::Subscription& s) override;
+  core::Result<core::Subscription> get_subscription(core::SubscriptionId id) override;
+  core::Status remove_subscription(core::SubscriptionId id) override;
+  core::Result<std::vector<core::Subscription>> list_subscriptions(
+      std::optional<core::UserId> user, std::optional<core::TopicId> topic) override;
+  core::Status add_to_alert_list(core::TopicId topic, core::UserId user) override;
+  core::Status remove_from_alert_list(core::TopicId topic, core::UserId user) override;
+  core::Result<std::vector<core::UserId>> alert_list(core::TopicId topic) override;
+
+  void set_give_up_after(std::chrono::seconds delay) override;
+  core::Result<core::Delivery> add_digest(const core::Delivery& digest) override;
+  core::Result<std::vector<core::Delivery>> claim_deliveries(core::Timestamp now,
+                                                             core::Timestamp lease_until,
+                                                             std::size_t limit) override;
+  core::Status record_attempt(const AttemptResult& result) override;
+  core::Status retry_delivery(core::DeliveryId id, core::Timestamp now) override;
+  core::Result<core::Delivery> get_delivery(core::DeliveryId id) override;
+  core::Result<std::vector<core::Delivery>> list_deliveries(core::OrgId org,
+                                                            const DeliveryFilter& filter) override;
+  core::Result<std::vector<core::DeliveryAttempt>> attempts_of(core::DeliveryId id) override;
+  core::Result<core::Signal> get_signal(core::SignalId id) override;
+
  private:
   explicit SqliteStore(std::unique_ptr<Connection> conn);
   core::Status migrate();
@@ -123,10 +146,16 @@ class SqliteStore final : public Store {
   // inside the caller's transaction.
   core::Status write_matches(const core::Item& item, core::ItemId id,
                              const std::vector<core::TopicMatch>& matches);
+  // Writes the alert deliveries of the signal just inserted (sqlite_distribution.cpp): one per
+  // immediate subscription of its topic whose user is active and on the topic's alert list.
+  // REQUIRES mutex_, inside the transaction that inserted the signal.
+  core::Status write_alert_deliveries(core::SignalId signal);
+  core::Result<core::Delivery> read_delivery(core::DeliveryId id);  // REQUIRES mutex_
 
   std::mutex mutex_;
   std::unique_ptr<Connection> conn_;  // GUARDED_BY(mutex_)
   int schema_version_ = 0;
+  std::chrono::seconds give_up_after_{std::chrono::hours{48}};  // GUARDED_BY(mutex_)
 };
 
 }  // namespace vigie::storage::sqlite

@@ -234,6 +234,9 @@ core::Status SqliteStore::write_matches(const core::Item& item, core::ItemId id,
                   .bind(4, core::to_unix(item.fetched_at))
                   .bind(5, std::int64_t{m.topic_id})
                   .run());
+    if (conn_->changes() > 0) {
+      VIGIE_TRY(write_alert_deliveries(conn_->last_insert_rowid()));
+    }
   }
   return {};
 }
@@ -287,6 +290,8 @@ core::Result<std::uint64_t> SqliteStore::count_matches_of_topic(core::TopicId to
 
 core::Result<core::Signal> SqliteStore::add_signal(const core::Signal& signal) {
   std::scoped_lock lock(mutex_);
+  // The signal and its alert deliveries commit together: a crash leaves both or neither.
+  VIGIE_TRY_ASSIGN(auto tx, Transaction::begin(*conn_));
   VIGIE_TRY_ASSIGN(Statement * s,
                    conn_->prepare("INSERT INTO signals (org_id, kind, severity, audience, "
                                   "topic_id, item_id, story_id, title, created_at, state) VALUES "
@@ -304,7 +309,23 @@ core::Result<core::Signal> SqliteStore::add_signal(const core::Signal& signal) {
                 .run());
   core::Signal out = signal;
   out.id = conn_->last_insert_rowid();
+  VIGIE_TRY(write_alert_deliveries(out.id));
+  VIGIE_TRY(tx.commit());
   return out;
+}
+
+core::Result<core::Signal> SqliteStore::get_signal(core::SignalId id) {
+  std::scoped_lock lock(mutex_);
+  VIGIE_TRY_ASSIGN(Statement * s, conn_->prepare(fmt::format("SELECT {} FROM signals WHERE id = ?",
+                                                             kSignalColumns)));
+  VIGIE_TRY_ASSIGN(bool row, s->bind(1, std::int64_t{id}).step());
+  if (!row) {
+    return core::make_error(core::ErrorCode::NotFound, "storage.not_found",
+                            fmt::format("storage: no signal {}", id));
+  }
+  core::Signal g = read_signal_row(*s);
+  s->reset();
+  return g;
 }
 
 core::Result<std::vector<core::Signal>> SqliteStore::list_signals(core::OrgId org,

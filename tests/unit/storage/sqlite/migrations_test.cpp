@@ -43,6 +43,48 @@ TEST(SqliteMigrations, AppliesAMigrationMissingBelowTheHighestApplied) {
   EXPECT_TRUE((*store)->create_user(u));
 }
 
+TEST(SqliteMigrations, UpgradesADatabaseWrittenBeforeDistribution) {
+  testing::TempDir dir;
+  const auto path = (dir / "vigie.db").string();
+  core::UserId user = 0;
+  core::TopicId topic = 0;
+  {
+    auto store = SqliteStore::open({.path = path});
+    ASSERT_TRUE(store) << store.error().message;
+    ASSERT_GE((*store)->schema_version(), 6);
+    auto org = (*store)->ensure_operator("CCI");
+    ASSERT_TRUE(org);
+    core::User u;
+    u.email = "awa@cci.example";
+    user = (*store)->create_user(u).value().id;
+    core::Topic t;
+    t.org_id = org->id;
+    t.name = "coton";
+    t.query = "coton";
+    topic = (*store)->add_topic(t).value().id;
+  }
+  // As the database was at schema 5 (issue #3): no distribution tables nor triggers.
+  exec_raw(path,
+           "DROP TRIGGER deliveries_cancel_user_removed; DROP TRIGGER "
+           "deliveries_cancel_user_inactive; DROP TRIGGER deliveries_cancel_topic_removed; "
+           "DROP TABLE delivery_attempts; DROP TABLE deliveries; DROP TABLE topic_alert_list; "
+           "DROP TABLE subscriptions; DELETE FROM schema_version WHERE version = 6;");
+  auto store = SqliteStore::open({.path = path});
+  ASSERT_TRUE(store) << store.error().message;
+  ASSERT_TRUE((*store)->add_to_alert_list(topic, user));
+  core::Subscription s;
+  s.user_id = user;
+  s.topic_id = topic;
+  s.rhythm = core::Rhythm::Immediate;
+  ASSERT_TRUE((*store)->add_subscription(s));
+  core::Signal g;
+  g.org_id = (*store)->get_topic(topic).value().org_id;
+  g.kind = "analyst_alert";
+  g.topic_id = topic;
+  ASSERT_TRUE((*store)->add_signal(g));
+  EXPECT_EQ((*store)->list_deliveries(g.org_id, {}).value().size(), 1U);
+}
+
 TEST(SqliteMigrations, RefusesADatabaseFromANewerVigie) {
   testing::TempDir dir;
   const auto path = (dir / "vigie.db").string();
