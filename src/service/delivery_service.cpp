@@ -35,14 +35,17 @@ const char* outcome_name(mail::SendStatus s) {
 
 struct Sender {
   mail::Mailer& mailer;
-  WebhookSender& webhooks;
+  fetch::WebhookClient& webhooks;
   Outcome operator()(const OutgoingEmail& e) const {
     auto o = mailer.send(e.envelope, e.message);
     return {o.status, o.smtp_code, std::move(o.reason), std::move(o.detail)};
   }
   Outcome operator()(const OutgoingWebhook& w) const {
-    auto o = webhooks.post(w.url, w.headers, w.body);
-    return {o.status, o.http_status, std::move(o.reason), std::move(o.detail)};
+    auto o = webhooks.post_json(w.url, w.headers, w.body);
+    const auto status = o.sent        ? mail::SendStatus::Sent
+                        : o.transient ? mail::SendStatus::Transient
+                                      : mail::SendStatus::Permanent;
+    return {status, o.http_status, std::move(o.reason), std::move(o.detail)};
   }
 };
 
@@ -68,22 +71,8 @@ std::chrono::seconds retry_delay(int attempt, double u, std::chrono::seconds fir
   return std::chrono::seconds(static_cast<std::int64_t>(std::llround(half + u * half)));
 }
 
-WebhookOutcome classify_webhook_status(int http_status, std::string detail) {
-  WebhookOutcome o;
-  o.http_status = http_status;
-  o.detail = std::move(detail);
-  if (http_status >= 200 && http_status < 300) {
-    o.status = mail::SendStatus::Sent;
-    return o;
-  }
-  o.reason = fmt::format("webhook.http_{}", http_status);
-  const bool transient = http_status == 408 || http_status == 429 || http_status >= 500;
-  o.status = transient ? mail::SendStatus::Transient : mail::SendStatus::Permanent;
-  return o;
-}
-
 DeliveryService::DeliveryService(storage::DeliveryStore& outbox, OutboxRenderer& renderer,
-                                 mail::Mailer& mailer, WebhookSender& webhooks,
+                                 mail::Mailer& mailer, fetch::WebhookClient& webhooks,
                                  const core::Clock& clock, DeliveryOptions options,
                                  std::function<double()> random01)
     : outbox_(outbox),

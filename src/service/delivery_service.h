@@ -3,7 +3,7 @@
 
 // The delivery worker's pass over the outbox (DESIGN.md §6 "Delivery"; issue "Distribute",
 // item 4). N worker threads each claim due deliveries (a lease, so a dead worker's claims come
-// back), render them, send them (email through mail::Mailer, webhooks through WebhookSender)
+// back), render them, send them (email through mail::Mailer, webhooks through fetch::WebhookClient)
 // and record every attempt:
 //   - sent -> Sent;
 //   - permanent (SMTP 5xx, HTTP 4xx but 408/429, a delivery that can never be rendered) ->
@@ -27,9 +27,9 @@
 #include "core/clock.h"
 #include "core/distribution.h"
 #include "core/error.h"
+#include "fetch/webhook_client.h"
 #include "mail/mailer.h"
 #include "service/outbox_renderer.h"
-#include "service/webhook_sender.h"
 #include "storage/store.h"
 
 namespace vigie::service {
@@ -67,7 +67,7 @@ class DeliveryService {
   // `random01` returns uniform numbers in [0, 1] (jitter); it is called under a lock. Empty:
   // a std::mt19937_64 seeded from std::random_device.
   DeliveryService(storage::DeliveryStore& outbox, OutboxRenderer& renderer, mail::Mailer& mailer,
-                  WebhookSender& webhooks, const core::Clock& clock, DeliveryOptions options,
+                  fetch::WebhookClient& webhooks, const core::Clock& clock, DeliveryOptions options,
                   std::function<double()> random01 = {});
 
   // Claims and sends every due delivery (those that become due during the pass included)
@@ -84,7 +84,7 @@ class DeliveryService {
   storage::DeliveryStore& outbox_;
   OutboxRenderer& renderer_;
   mail::Mailer& mailer_;
-  WebhookSender& webhooks_;
+  fetch::WebhookClient& webhooks_;
   const core::Clock& clock_;
   DeliveryOptions options_;
   std::mutex random_mutex_;

@@ -9,6 +9,7 @@
 #include "core/try.h"
 #include "core/url.h"
 #include "publish/token.h"
+#include "publish/webhook_message.h"
 
 namespace vigie::service {
 namespace {
@@ -254,7 +255,7 @@ std::string SubscriptionService::digest_unsubscribe_token(core::UserId user, cor
 }
 
 std::string SubscriptionService::webhook_secret(core::SubscriptionId id) const {
-  return publish::hmac_sha256_hex(key_, fmt::format("webhook:{}", id));
+  return publish::webhook_secret(key_, id);
 }
 
 core::Status SubscriptionService::alert_list_add(const std::string& topic,

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "fetch/webhook_client.h"
 #include "service/outbox_renderer.h"
-#include "service/webhook_sender.h"
 #include "storage/store.h"
 
 namespace vigie::testing {
@@ -169,14 +169,23 @@ class FakeMailer final : public mail::Mailer {
   std::vector<std::string> sent_to_;
 };
 
-class FakeWebhookSender final : public service::WebhookSender {
+// Answers 200 unless the URL has a scripted status (408, 429, 5xx transient, others
+// permanent, as fetch/webhook_client.h classifies them).
+class FakeWebhookClient final : public fetch::WebhookClient {
  public:
-  service::WebhookOutcome post(const std::string& url, const service::HttpHeaders&,
+  fetch::PostOutcome post_json(const std::string& url,
+                               const std::vector<std::pair<std::string, std::string>>&,
                                std::string_view body) override {
     std::lock_guard lock(mutex_);
     posted.emplace_back(url, std::string(body));
     auto it = statuses.find(url);
-    return service::classify_webhook_status(it == statuses.end() ? 200 : it->second, "fake");
+    const int status = it == statuses.end() ? 200 : it->second;
+    fetch::PostOutcome o;
+    o.http_status = status;
+    o.sent = status >= 200 && status < 300;
+    o.transient = status == 408 || status == 429 || status >= 500;
+    o.reason = o.sent ? "" : "fetch.http_" + std::to_string(status);
+    return o;
   }
   std::map<std::string, int> statuses;
   std::vector<std::pair<std::string, std::string>> posted;

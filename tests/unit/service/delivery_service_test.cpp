@@ -22,7 +22,7 @@ using testing::FakeClock;
 using testing::FakeDeliveryStore;
 using testing::FakeMailer;
 using testing::FakeRenderer;
-using testing::FakeWebhookSender;
+using testing::FakeWebhookClient;
 
 TEST(RetryDelayTest, DoublesFromOneMinuteToOneHourWithJitterInTheUpperHalf) {
   struct Case {
@@ -39,23 +39,6 @@ TEST(RetryDelayTest, DoublesFromOneMinuteToOneHourWithJitterInTheUpperHalf) {
     SCOPED_TRACE(c.attempt);
     EXPECT_EQ(retry_delay(c.attempt, c.u, minutes(1), hours(1)), c.want);
   }
-}
-
-TEST(ClassifyWebhookStatusTest, OnlyTimeoutsRateLimitsAndServerErrorsAreRetried) {
-  const std::pair<int, mail::SendStatus> cases[] = {
-      {200, mail::SendStatus::Sent},      {204, mail::SendStatus::Sent},
-      {408, mail::SendStatus::Transient}, {429, mail::SendStatus::Transient},
-      {500, mail::SendStatus::Transient}, {503, mail::SendStatus::Transient},
-      {400, mail::SendStatus::Permanent}, {404, mail::SendStatus::Permanent},
-      {410, mail::SendStatus::Permanent}, {301, mail::SendStatus::Permanent},
-  };
-  for (const auto& [status, want] : cases) {
-    SCOPED_TRACE(status);
-    auto o = classify_webhook_status(status, "");
-    EXPECT_EQ(o.status, want);
-    EXPECT_EQ(o.reason.empty(), want == mail::SendStatus::Sent);
-  }
-  EXPECT_EQ(classify_webhook_status(404, "").reason, "webhook.http_404");
 }
 
 class DeliveryServiceTest : public ::testing::Test {
@@ -85,7 +68,7 @@ class DeliveryServiceTest : public ::testing::Test {
   FakeDeliveryStore store_;
   FakeRenderer renderer_;
   FakeMailer mailer_;
-  FakeWebhookSender webhooks_;
+  FakeWebhookClient webhooks_;
 };
 
 TEST_F(DeliveryServiceTest, SendsEveryDueDeliveryOnceAndRecordsTheAttempt) {
@@ -223,7 +206,7 @@ TEST_F(DeliveryServiceTest, WebhooksArePostedAndTheirStatusDecides) {
   ASSERT_TRUE(service().run_pass());
   EXPECT_EQ(get(ok).state, core::DeliveryState::Sent);
   EXPECT_EQ(get(gone).state, core::DeliveryState::Failed);
-  EXPECT_EQ(get(gone).last_error, "webhook.http_410");
+  EXPECT_EQ(get(gone).last_error, "fetch.http_410");
   EXPECT_EQ(get(busy).state, core::DeliveryState::Pending);
   EXPECT_EQ((*store_.attempts_of(busy))[0].code, 503);
   EXPECT_EQ(webhooks_.posted.size(), 3U);
