@@ -9,17 +9,26 @@
 
 #include "core/try.h"
 #include "fetch/curl/curl_http_client.h"
+#include "fetch/webhook_client.h"
+#include "mail/smtp/smtp_mailer.h"
+#include "main/catalogs.h"
+#include "main/secret_key.h"
+#include "service/delivery_service.h"
+#include "service/digest_scheduler.h"
 #include "service/index_sync.h"
 #include "service/ingest_service.h"
+#include "service/outbox_renderer.h"
 #include "service/people_service.h"
 #include "service/refresh_service.h"
 #include "service/search_service.h"
 #include "service/source_service.h"
 #include "service/story_service.h"
+#include "service/subscription_service.h"
 #include "service/topic_service.h"
 #include "service/triage_service.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/xapian/xapian_index.h"
+#include "worker/delivery_loop.h"
 #include "worker/scheduler.h"
 
 namespace vigie::main {
@@ -37,6 +46,14 @@ struct Wiring::Parts {
   std::unique_ptr<service::TopicService> topics;
   std::unique_ptr<service::PeopleService> people;
   std::unique_ptr<service::TriageService> triage;
+  std::unique_ptr<mail::Mailer> mailer;
+  std::unique_ptr<fetch::WebhookClient> webhooks;
+  core::Messages fr;
+  core::Messages en;
+  std::unique_ptr<service::SubscriptionService> subscriptions;
+  std::unique_ptr<service::StoreOutboxRenderer> renderer;
+  std::unique_ptr<service::DeliveryService> deliveries;
+  std::unique_ptr<service::DigestScheduler> digests;
 };
 
 namespace {
@@ -54,9 +71,48 @@ fetch::FetchOptions fetch_options(const FetchConfig& c) {
   return o;
 }
 
+// Without VIGIE_SMTP_URL, email deliveries wait (transient) until the operator sets it.
+class UnconfiguredMailer final : public mail::Mailer {
+ public:
+  mail::SendOutcome send(const mail::Envelope&, std::string_view) override {
+    return {mail::SendStatus::Transient, 0, "mail.not_configured",
+            "mail: VIGIE_SMTP_URL is not set"};
+  }
+};
+
+// TODO(#4): the libcurl WebhookClient (fetch/curl/) replaces this once merged.
+class UnavailableWebhookClient final : public fetch::WebhookClient {
+ public:
+  fetch::PostOutcome post_json(const std::string&,
+                               const std::vector<std::pair<std::string, std::string>>&,
+                               std::string_view) override {
+    return {false, 0, true, "fetch.unavailable", "fetch: no webhook client in this build"};
+  }
+};
+
+core::Result<std::unique_ptr<mail::Mailer>> make_mailer(const MailConfig& c) {
+  if (c.smtp_url.empty()) {
+    return std::make_unique<UnconfiguredMailer>();
+  }
+  mail::smtp::SmtpOptions o;
+  o.url = c.smtp_url;
+  o.require_tls = c.require_tls;
+  o.ca_file = c.ca_file;
+  o.total_timeout = std::chrono::seconds(c.timeout_seconds);
+  VIGIE_TRY_ASSIGN(auto m, mail::smtp::SmtpMailer::create(o));
+  return std::unique_ptr<mail::Mailer>(std::move(m));
+}
+
+std::optional<core::Timestamp> fixed_now(const Config& c) {
+  if (c.fixed_now.empty()) {
+    return std::nullopt;
+  }
+  return core::parse_iso8601_strict(c.fixed_now);
+}
+
 }  // namespace
 
-Wiring::Wiring(Config config) : config_(std::move(config)) {}
+Wiring::Wiring(Config config) : config_(std::move(config)), clock_(fixed_now(config_)) {}
 Wiring::~Wiring() = default;
 
 core::Result<cli::ServiceSet*> Wiring::open() {
@@ -89,14 +145,42 @@ core::Result<cli::ServiceSet*> Wiring::open() {
   p->topics = std::make_unique<service::TopicService>(*p->store, clock_, op.id);
   p->people = std::make_unique<service::PeopleService>(*p->store, clock_, op.id);
   p->triage = std::make_unique<service::TriageService>(*p->store, *p->topics, clock_, op.id);
+  VIGIE_TRY(open_distribution(*p, op.id));
   // Whatever a crash left between the store and the index, or before clustering, is redone.
   VIGIE_TRY(p->sync->catch_up());
   VIGIE_TRY(p->stories->assign_pending());
   parts_ = std::move(p);
   set_.emplace(cli::ServiceSet{*parts_->sources, *parts_->ingest, *parts_->search, *parts_->sync,
                                *parts_->refresh, *parts_->topics, *parts_->people, clock_, op.id,
-                               *parts_->stories, *parts_->triage});
+                               *parts_->stories, *parts_->triage, *parts_->subscriptions,
+                               *parts_->deliveries, *parts_->digests});
   return &*set_;
+}
+
+core::Status Wiring::open_distribution(Parts& p, core::OrgId op) {
+  p.store->set_give_up_after(std::chrono::hours(config_.outbox.give_up_hours));
+  VIGIE_TRY_ASSIGN(auto key, load_or_create_secret_key(config_.effective_secret_key_path()));
+  VIGIE_TRY_ASSIGN(p.mailer, make_mailer(config_.mail));
+  p.webhooks = std::make_unique<UnavailableWebhookClient>();
+  p.fr = make_messages("fr");
+  p.en = make_messages("en");
+  p.subscriptions = std::make_unique<service::SubscriptionService>(*p.store, *p.topics, clock_, op,
+                                                                   std::move(key));
+  VIGIE_TRY_ASSIGN(auto from, parse_from(config_.mail.from));
+  service::RendererOptions ro;
+  ro.from = {from.address, from.name};
+  ro.base_url = config_.web.base_url;
+  p.renderer =
+      std::make_unique<service::StoreOutboxRenderer>(*p.store, *p.subscriptions, p.fr, p.en, ro);
+  service::DeliveryOptions dopts;
+  dopts.workers = config_.outbox.workers;
+  // A claim must outlast the longest send.
+  dopts.lease =
+      std::max(std::chrono::seconds(300), std::chrono::seconds(2 * config_.mail.timeout_seconds));
+  p.deliveries = std::make_unique<service::DeliveryService>(*p.store, *p.renderer, *p.mailer,
+                                                            *p.webhooks, clock_, dopts);
+  p.digests = std::make_unique<service::DigestScheduler>(*p.store, clock_);
+  return {};
 }
 
 void block_stop_signals() {
@@ -107,7 +191,7 @@ void block_stop_signals() {
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
 
-core::Result<std::size_t> Wiring::run_worker(PassCallback on_pass) {
+core::Result<std::size_t> Wiring::run_worker(PassCallback on_pass, DeliveryCallback on_delivery) {
   // Before any thread starts (curl's resolver threads inherit the mask), so that only the
   // waiting thread below receives SIGTERM and SIGINT. Other commands keep the default
   // handling: an interrupted `vigie fetch` leaves a consistent database (WAL, transactions).
@@ -117,6 +201,9 @@ core::Result<std::size_t> Wiring::run_worker(PassCallback on_pass) {
   worker::SchedulerOptions opts;
   opts.idle = std::chrono::seconds(config_.worker.idle_seconds);
   worker::Scheduler scheduler(*parts_->refresh, opts, std::move(on_pass));
+  worker::DeliveryLoop delivery(*parts_->digests, *parts_->deliveries,
+                                std::chrono::seconds(config_.outbox.poll_seconds),
+                                std::move(on_delivery));
   std::stop_source stop;
   // The signals are blocked everywhere (block_stop_signals); this thread takes them.
   std::jthread signals([&stop](std::stop_token self) {
@@ -132,8 +219,11 @@ core::Result<std::size_t> Wiring::run_worker(PassCallback on_pass) {
       }
     }
   });
+  // Delivering beside fetching: a slow SMTP server never delays collection, nor the reverse.
+  std::jthread deliverer([&delivery, token = stop.get_token()] { delivery.run(token); });
   const std::size_t passes = scheduler.run(stop.get_token());
   signals.request_stop();
+  deliverer.join();
   return passes;
 }
 

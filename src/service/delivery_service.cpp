@@ -155,6 +155,44 @@ void DeliveryService::deliver(const core::Delivery& delivery, DeliveryReport& re
   }
 }
 
+namespace {
+
+template <class T>
+core::Result<T> not_found_as_outbox(core::Result<T> r, core::DeliveryId id) {
+  if (!r && r.error().code == core::ErrorCode::NotFound) {
+    return core::make_error(core::ErrorCode::NotFound, "outbox.not_found",
+                            fmt::format("outbox: no delivery {}", id));
+  }
+  return r;
+}
+
+}  // namespace
+
+core::Result<std::vector<core::Delivery>> DeliveryService::list(
+    core::OrgId org, const storage::DeliveryFilter& filter) {
+  return outbox_.list_deliveries(org, filter);
+}
+
+core::Result<core::Delivery> DeliveryService::get(core::DeliveryId id) {
+  return not_found_as_outbox(outbox_.get_delivery(id), id);
+}
+
+core::Result<std::vector<core::DeliveryAttempt>> DeliveryService::attempts_of(core::DeliveryId id) {
+  if (auto d = get(id); !d) {
+    return tl::unexpected(d.error());
+  }
+  return outbox_.attempts_of(id);
+}
+
+core::Status DeliveryService::retry(core::DeliveryId id) {
+  auto st = not_found_as_outbox(outbox_.retry_delivery(id, clock_.now()), id);
+  if (!st && st.error().code == core::ErrorCode::Conflict) {
+    return core::make_error(core::ErrorCode::Conflict, "outbox.not_retryable",
+                            fmt::format("outbox: delivery {} is not failed or cancelled", id));
+  }
+  return st;
+}
+
 core::Result<DeliveryReport> DeliveryService::run_pass() {
   std::atomic<std::size_t> budget{options_.max_per_pass};
   std::atomic<bool> any_claim_ok{false};

@@ -75,6 +75,15 @@ class DeliveryService {
   // claim could be made at all (the store is unavailable).
   core::Result<DeliveryReport> run_pass();
 
+  // The outbox as people see it (`vigie alerts`). Errors: "outbox.not_found" (NotFound).
+  core::Result<std::vector<core::Delivery>> list(core::OrgId org,
+                                                 const storage::DeliveryFilter& filter);
+  core::Result<core::Delivery> get(core::DeliveryId id);
+  core::Result<std::vector<core::DeliveryAttempt>> attempts_of(core::DeliveryId id);
+  // Puts a Failed or Cancelled delivery back in the queue, due now, with a new give-up time.
+  // Errors: "outbox.not_found", "outbox.not_retryable" (Conflict: pending, sending or sent).
+  core::Status retry(core::DeliveryId id);
+
   // Sends one claimed delivery and records the attempt (exposed for tests).
   void deliver(const core::Delivery& delivery, DeliveryReport& report);
 
