@@ -30,7 +30,14 @@ forbid core '#include "(text|ingest|match|fetch|storage|service|worker|web|cli|m
 forbid text '#include "(ingest|match|fetch|storage|service|worker|web|cli|main)/' "text depends on core only"
 forbid ingest '#include "(match|fetch|storage|service|worker|web|cli|main)/' "ingest depends on core and text"
 forbid match '#include "(ingest|fetch|storage|service|worker|web|cli|main)/' "match depends on core and text"
-forbid publish '#include "(ingest|match|fetch|mail|storage|service|worker|web|cli|main)/' "publish depends on core and text"
+forbid publish '#include "(ingest|match|fetch|storage|service|worker|web|cli|main)/' "publish depends on core, text and mail's pure headers"
+# publish/ composes emails as mail::Message: it may see mail/mime.h and mail/mailer.h, nothing else
+# of mail/ (never mail/smtp/, never curl).
+publish_mail=$(grep -rnE --include='*.h' --include='*.cpp' '#include "mail/' "$src/publish" 2>/dev/null \
+  | grep -vE '#include "mail/(mime|mailer)\.h"' || true)
+if [[ -n "$publish_mail" ]]; then
+  while IFS= read -r line; do violation "$line (publish/ sees only mail/mime.h and mail/mailer.h)"; done <<<"$publish_mail"
+fi
 
 # mail/ is pure (the Mailer interface, MIME composition); only mail/smtp/ sees libcurl.
 mail_hits=$(grep -nE --include='*.h' --include='*.cpp' -r "$io|#include \"(storage|service|worker|web|cli|main|fetch)/" "$src/mail" --exclude-dir=smtp 2>/dev/null || true)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // `vigie serve [--listen HOST:PORT]`: the web server (feeds, unsubscribe pages) and, beside
-// it, the collection scheduler, until SIGTERM or SIGINT.
+// it, the collection scheduler and the delivery loop, until SIGTERM or SIGINT.
 #include <memory>
 #include <ostream>
 
@@ -8,10 +8,12 @@
 
 #include "cli/commands.h"
 #include "service/refresh_service.h"
+#include "worker/delivery_loop.h"
 
 namespace vigie::cli {
 
 void print_refresh_report(const service::RefreshReport& r, CliContext& ctx);
+void print_delivery_report(const worker::DeliveryPassReport& r, CliContext& ctx);
 
 void add_serve_command(CLI::App& app, CliContext& ctx) {
   auto listen = std::make_shared<std::string>();
@@ -32,6 +34,18 @@ void add_serve_command(CLI::App& app, CliContext& ctx) {
           }
           if (r->sources > 0) {
             print_refresh_report(*r, ctx);
+            ctx.out.flush();
+          }
+        },
+        [&ctx](const core::Result<worker::DeliveryPassReport>& r) {
+          // From the delivery thread, as in `vigie worker`: whole lines, one call each.
+          if (!r) {
+            ctx.fail(r.error());
+            ctx.exit_code = 0;
+            return;
+          }
+          if (r->digests.created + r->deliveries.claimed > 0) {
+            print_delivery_report(*r, ctx);
             ctx.out.flush();
           }
         });

@@ -14,16 +14,12 @@
 
 #include "cli/commands.h"
 #include "cli/context.h"
-#include "core/embedded.h"
 #include "core/i18n.h"
+#include "main/catalogs.h"
 #include "main/config.h"
 #include "main/wiring.h"
 
 extern char** environ;  // NOLINT: POSIX; read once here, in main/ only
-
-namespace vigie::main::catalogs {
-std::span<const core::EmbeddedFile> embedded_files();
-}
 
 namespace vigie::main {
 namespace {
@@ -38,24 +34,6 @@ std::map<std::string, std::string> environment() {
     }
   }
   return env;
-}
-
-core::Catalog load_catalog(std::string_view lang) {
-  const std::string name = std::string(lang) + ".po";
-  for (const auto& f : catalogs::embedded_files()) {
-    if (f.name == name) {
-      auto cat = core::Catalog::parse_po(f.data);
-      if (cat) {
-        return *cat;
-      }
-      std::cerr << "vigie: " << cat.error().message << '\n';
-    }
-  }
-  return {};
-}
-
-core::Messages make_messages(const std::string& lang) {
-  return core::Messages(load_catalog(lang), load_catalog("en"), lang);
 }
 
 // The flags that every command shares are read before the subcommands are built, so that
@@ -107,7 +85,7 @@ int run(int argc, char** argv) {
   app.add_option("--db", db_flag, messages.get("cli.db_flag"))->envname("VIGIE_DB");
   app.add_option("--config", config_flag, messages.get("cli.config_flag"));
 
-  Wiring wiring(config, make_messages("fr"), make_messages("en"));
+  Wiring wiring(config);
   cli::CliContext ctx{messages, std::cout, std::cerr, wiring};
   ctx.terminal = ::isatty(STDOUT_FILENO) != 0;
   cli::add_all_commands(app, ctx);

@@ -3,12 +3,12 @@
 
 #include <array>
 #include <cerrno>
-#include <filesystem>
+#include <cstring>
 #include <fstream>
 #include <sstream>
-#include <string>
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <openssl/rand.h>
 #include <unistd.h>
 
@@ -18,9 +18,9 @@ namespace {
 constexpr std::size_t kKeyBytes = 32;
 constexpr std::size_t kMinKeyBytes = 16;
 
-core::Error key_error(const std::string& path, const std::string& what) {
+core::Error key_error(const std::string& path, const std::string& why) {
   return {core::ErrorCode::Internal, "config.secret_key",
-          "config: secret key " + path + ": " + what};
+          fmt::format("config: secret key {}: {}", path, why)};
 }
 
 core::Result<std::string> read_key(const std::string& path) {
@@ -31,6 +31,9 @@ core::Result<std::string> read_key(const std::string& path) {
   std::ostringstream ss;
   ss << in.rdbuf();
   std::string key = ss.str();
+  while (!key.empty() && (key.back() == '\n' || key.back() == '\r' || key.back() == ' ')) {
+    key.pop_back();
+  }
   if (key.size() < kMinKeyBytes) {
     return tl::unexpected(key_error(path, "holds fewer than 16 bytes"));
   }
@@ -40,36 +43,38 @@ core::Result<std::string> read_key(const std::string& path) {
 }  // namespace
 
 core::Result<std::string> load_or_create_secret_key(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::exists(path, ec)) {
+  if (::access(path.c_str(), F_OK) == 0) {
     return read_key(path);
   }
   std::array<unsigned char, kKeyBytes> bytes{};
   if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
     return tl::unexpected(key_error(path, "no randomness available"));
   }
-  // Written whole to a private temporary file, then linked into place: link() fails when
-  // another process got there first (theirs is the key), and nobody ever reads a half-written
-  // key.
-  const std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  std::string hex;
+  for (unsigned char b : bytes) {
+    hex += fmt::format("{:02x}", b);
+  }
+  hex += '\n';
+  // Written beside, then linked into place: link() fails when another process created the
+  // file first, and then that key is the one.
+  const std::string tmp = fmt::format("{}.{}.tmp", path, ::getpid());
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) {
-    return tl::unexpected(key_error(path, "cannot be created"));
+    return tl::unexpected(key_error(path, std::strerror(errno)));
   }
-  const auto written = ::write(fd, bytes.data(), bytes.size());
-  const bool ok = written == static_cast<ssize_t>(bytes.size()) && ::fsync(fd) == 0;
+  const bool written =
+      ::write(fd, hex.data(), hex.size()) == static_cast<ssize_t>(hex.size()) && ::fsync(fd) == 0;
   ::close(fd);
-  const bool linked = ok && ::link(tmp.c_str(), path.c_str()) == 0;
+  const bool linked = written && ::link(tmp.c_str(), path.c_str()) == 0;
   const int link_errno = errno;
   ::unlink(tmp.c_str());
-  if (!linked) {
-    if (ok && link_errno == EEXIST) {
-      return read_key(path);
-    }
+  if (!written) {
     return tl::unexpected(key_error(path, "cannot be written"));
   }
-  return std::string(reinterpret_cast<const char*>(bytes.data()),  // NOLINT: bytes as chars
-                     bytes.size());
+  if (!linked && link_errno != EEXIST) {
+    return tl::unexpected(key_error(path, std::strerror(link_errno)));
+  }
+  return read_key(path);
 }
 
 }  // namespace vigie::main

@@ -15,7 +15,10 @@ std::string rhythm_key(std::string_view rhythm) {
   if (rhythm == "weekly") {
     return "web.unsubscribe.rhythm_weekly";
   }
-  return "web.unsubscribe.rhythm_immediate";
+  if (rhythm == "immediate") {
+    return "web.unsubscribe.rhythm_immediate";
+  }
+  return "web.unsubscribe.rhythm_any";
 }
 
 std::string lang_of(const UnsubscribeView& view) {

@@ -29,10 +29,12 @@ namespace vigie::web {
 
 // What an unsubscribe token stops, for the page.
 struct UnsubscribeView {
-  std::string lang = "fr";           // the subscriber's language: "fr" or "en"
-  std::string email;                 // where the messages go
-  std::string rhythm = "immediate";  // "immediate" (alerts), "daily" or "weekly" (digests)
-  std::vector<std::string> topics;   // the topics' names
+  std::string lang = "fr";  // the subscriber's language: "fr" or "en"
+  std::string email;        // where the messages go
+  // "immediate" (alerts), "daily" or "weekly" (digests); empty when the token names nothing
+  // any more (a second click on a digest link): the page then speaks of "these messages".
+  std::string rhythm = "immediate";
+  std::vector<std::string> topics;  // the topics' names
 };
 
 struct UnsubscribeActions {

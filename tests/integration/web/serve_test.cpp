@@ -2,8 +2,9 @@
 // `vigie serve` end to end: the real binary listens on 127.0.0.1 (port 0, the address read
 // from its first line of output); python3's urllib fetches a topic's feeds over the socket and
 // feedparser reads them back (bozo false, the kept stories' titles, the same bytes as
-// `vigie feed`), and newsboat subscribes over HTTP; conditional GET answers 304; errors carry
-// the security headers; SIGTERM stops the server cleanly.
+// `vigie feed`), and newsboat subscribes over HTTP; conditional GET answers 304; a signed
+// unsubscribe link shows the subscriber's page and one POST removes the subscription; errors
+// carry the security headers; SIGTERM stops the server cleanly.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -169,6 +170,20 @@ status, headers, body = fetch("/unsubscribe/x", method="POST", data=b"x" * 20000
 out["too_large"] = status
 status, headers, body = fetch("/feeds/topics/%s.atom" % sys.argv[4])
 out["private_without_token"] = status
+# An alert-style unsubscribe token for subscription argv[6], signed as publish::sign_token does.
+import hmac
+key = open(sys.argv[5], "rb").read().rstrip()
+b64 = lambda b: base64.urlsafe_b64encode(b).rstrip(b"=").decode()
+payload = sys.argv[6].encode()
+token = b64(payload) + "." + b64(hmac.new(key, b"unsubscribe\n" + payload, hashlib.sha256).digest())
+page = fetch("/unsubscribe/" + token)
+done = fetch("/unsubscribe/" + token, method="POST", data=b"List-Unsubscribe=One-Click",
+             headers={"Content-Type": "application/x-www-form-urlencoded"})
+again = fetch("/unsubscribe/" + token, method="POST", data=b"List-Unsubscribe=One-Click",
+              headers={"Content-Type": "application/x-www-form-urlencoded"})
+out["unsubscribe_page"] = {"status": page[0], "body": page[2].decode()}
+out["unsubscribe_done"] = {"status": done[0], "body": done[2].decode()}
+out["unsubscribe_again"] = again[0]
 print(json.dumps(out))
 )PY";
 
@@ -223,6 +238,12 @@ TEST_F(ServeTest, ServesFeedsThatFeedparserAndNewsboatReadAndStopsOnSigterm) {
                                                 coton.out.find(".atom") - coton.out.rfind('/') - 1);
   auto cajou_url = vigie({"feed", "Cajou", "--url"});
   ASSERT_NE(cajou_url.exit_code, 0) << "an internal topic has no public URL";
+  auto user = vigie({"users", "add", "mo@filature.example", "--lang", "en"});
+  ASSERT_EQ(user.exit_code, 0) << user.err;
+  auto sub = vigie(
+      {"subscriptions", "add", "mo@filature.example", "Coton", "--rhythm", "weekly", "--json"});
+  ASSERT_EQ(sub.exit_code, 0) << sub.err;
+  const auto sub_id = std::to_string(nlohmann::json::parse(sub.out)["id"].get<std::int64_t>());
   ASSERT_EQ(coton_id, "1") << coton.out;
   const std::string cajou_id = "2";  // added second
 
@@ -234,8 +255,8 @@ TEST_F(ServeTest, ServesFeedsThatFeedparserAndNewsboatReadAndStopsOnSigterm) {
 
   std::ofstream(dir_ / "client.py") << kClient;
   auto client = testing::run_command(
-      "/usr/bin/python3",
-      {(dir_ / "client.py").string(), base, (dir_ / "cli.atom").string(), coton_id, cajou_id});
+      "/usr/bin/python3", {(dir_ / "client.py").string(), base, (dir_ / "cli.atom").string(),
+                           coton_id, cajou_id, (dir_ / "secret.key").string(), sub_id});
   ASSERT_EQ(client.exit_code, 0) << client.err << read_all(dir_ / "serve.err");
   const auto out = nlohmann::json::parse(client.out);
   for (const char* ext : {"atom", "rss"}) {
@@ -256,13 +277,28 @@ TEST_F(ServeTest, ServesFeedsThatFeedparserAndNewsboatReadAndStopsOnSigterm) {
   EXPECT_EQ(out["health"], 200);
   EXPECT_TRUE(out["server_header"].is_null()) << out["server_header"];
   EXPECT_EQ(out["nosniff"], "nosniff");
-  EXPECT_EQ(out["unsubscribe"]["status"], 404);
+  EXPECT_EQ(out["unsubscribe"]["status"], 400) << "a malformed token is bad input";
   EXPECT_EQ(out["unsubscribe"]["referrer"], "no-referrer");
   EXPECT_NE(out["unsubscribe"]["csp"].get<std::string>().find("default-src 'none'"),
             std::string::npos);
   EXPECT_NE(out["unsubscribe"]["body"].get<std::string>().find("Invalid link"), std::string::npos);
   EXPECT_EQ(out["too_large"], 413);
   EXPECT_EQ(out["private_without_token"], 404);
+  // The subscriber's page is in their language (English) and names what stops; one click
+  // removes; the link is then spent.
+  EXPECT_EQ(out["unsubscribe_page"]["status"], 200);
+  const auto page = out["unsubscribe_page"]["body"].get<std::string>();
+  EXPECT_NE(page.find("You will no longer receive weekly digests at mo@filature.example"),
+            std::string::npos)
+      << page;
+  EXPECT_NE(page.find("Coton"), std::string::npos) << page;
+  EXPECT_EQ(out["unsubscribe_done"]["status"], 200);
+  EXPECT_NE(out["unsubscribe_done"]["body"].get<std::string>().find("You are unsubscribed"),
+            std::string::npos);
+  EXPECT_EQ(out["unsubscribe_again"], 404);
+  auto left = vigie({"subscriptions", "list", "--json"});
+  ASSERT_EQ(left.exit_code, 0) << left.err;
+  EXPECT_EQ(left.out.find("mo@filature.example"), std::string::npos) << left.out;
 
   // newsboat (a Debian package) subscribes over HTTP and stores the kept stories. HOME in the
   // temp dir: no user configuration read, nothing written outside it.

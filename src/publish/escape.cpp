@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "publish/escape.h"
+
+namespace vigie::publish {
+namespace {
+
+// Decodes one UTF-8 sequence at `i`; returns its length, 0 when invalid.
+std::size_t utf8_length(std::string_view s, std::size_t i, char32_t& cp) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  std::size_t n = b0 < 0x80           ? 1
+                  : (b0 >> 5) == 0x6  ? 2
+                  : (b0 >> 4) == 0xE  ? 3
+                  : (b0 >> 3) == 0x1E ? 4
+                                      : 0;
+  if (n == 0 || i + n > s.size()) {
+    return 0;
+  }
+  cp = n == 1 ? b0 : n == 2 ? (b0 & 0x1FU) : n == 3 ? (b0 & 0x0FU) : (b0 & 0x07U);
+  for (std::size_t k = 1; k < n; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) {
+      return 0;
+    }
+    cp = (cp << 6) | (b & 0x3FU);
+  }
+  return n;
+}
+
+// XML 1.0 Char production: tab, LF, CR, and U+0020 onwards except surrogates, U+FFFE, U+FFFF.
+bool is_xml_char(char32_t cp) {
+  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
+         || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
+// Text content or attribute value: escaped, with what XML cannot carry dropped.
+std::string escape(std::string_view s, std::string_view apostrophe) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    const std::size_t n = utf8_length(s, i, cp);
+    if (n == 0) {
+      ++i;  // invalid UTF-8 byte: dropped
+      continue;
+    }
+    if (is_xml_char(cp)) {
+      switch (s[i]) {
+        case '&':
+          out += "&amp;";
+          break;
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '"':
+          out += "&quot;";
+          break;
+        case '\'':
+          out += apostrophe;
+          break;
+        default:
+          out.append(s.substr(i, n));
+      }
+    }
+    i += n;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string xml_escape(std::string_view text) {
+  return escape(text, "&apos;");
+}
+
+std::string html_escape(std::string_view text) {
+  return escape(text, "&#39;");
+}
+
+// The same cleaning for JSON (nlohmann refuses invalid UTF-8), so that every format carries
+// the same text.
+std::string clean_utf8(std::string_view text) {
+  const std::string_view s = text;
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    const std::size_t n = utf8_length(s, i, cp);
+    if (n == 0) {
+      ++i;
+      continue;
+    }
+    if (is_xml_char(cp)) {
+      out.append(s.substr(i, n));
+    }
+    i += n;
+  }
+  return out;
+}
+
+}  // namespace vigie::publish
