@@ -20,6 +20,9 @@ find_package(Threads REQUIRED)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 pkg_check_modules(BROTLIDEC REQUIRED IMPORTED_TARGET libbrotlidec)
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
+# Debian splits cpp-httplib into a header and libcpp-httplib.so; the .pc file carries the
+# defines the library was built with (OpenSSL, zlib, brotli), which the header must see too.
+pkg_check_modules(CPP_HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 
 # Debian ships libstemmer and CLD2 without CMake or pkg-config files.
 find_library(STEMMER_LIBRARY stemmer REQUIRED)

@@ -9,7 +9,7 @@ import pathlib
 import re
 import sys
 
-AREAS = "cli|fetch|storage|ingest|query|opml|source|config|i18n|search|service|index|worker|topic|signal|people|mail|triage|publish"
+AREAS = "cli|fetch|storage|ingest|query|opml|source|config|i18n|search|service|index|worker|topic|signal|people|mail|triage|publish|subscription|outbox|web|feed"
 KEY = re.compile(r'"((?:%s)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)"' % AREAS)
 
 

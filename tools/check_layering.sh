@@ -60,7 +60,12 @@ for m in core text ingest match storage service worker web cli; do
   forbid "$m" '#include "fetch/curl/' "concrete backends are wired by main/ only"
   forbid "$m" '#include "mail/smtp/' "concrete backends are wired by main/ only"
 done
+# cpp-httplib stays inside the HTTP server: handlers see web/http.h values only.
+for m in core text ingest match publish fetch mail storage service worker cli; do
+  forbid "$m" '#include *[<"]httplib\.h' "only web/ and main/ see cpp-httplib"
+done
 forbid service '#include "(web|cli|worker|main)/' "service is below the adapters"
+forbid web '#include "(cli|worker|main)/' "web is an adapter over services"
 forbid worker '#include "(web|cli|main)/' "worker is below main"
 forbid cli '#include "(web|main)/' "cli is below main"
 

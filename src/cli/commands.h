@@ -22,8 +22,14 @@ void add_topics_command(CLI::App& app, CliContext& ctx);
 void add_signals_command(CLI::App& app, CliContext& ctx);
 void add_orgs_command(CLI::App& app, CliContext& ctx);
 void add_users_command(CLI::App& app, CliContext& ctx);
+void add_subscriptions_command(CLI::App& app, CliContext& ctx);
+void add_alert_list_command(CLI::App& app, CliContext& ctx);
+void add_alerts_command(CLI::App& app, CliContext& ctx);
+void add_deliver_command(CLI::App& app, CliContext& ctx);
 // `inbox`, `review` and `kept` (triage_command.cpp).
 void add_triage_commands(CLI::App& app, CliContext& ctx);
+void add_feed_command(CLI::App& app, CliContext& ctx);
+void add_serve_command(CLI::App& app, CliContext& ctx);
 
 // Registers every subcommand above.
 void add_all_commands(CLI::App& app, CliContext& ctx);

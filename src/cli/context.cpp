@@ -88,6 +88,12 @@ void add_all_commands(CLI::App& app, CliContext& ctx) {
   add_orgs_command(app, ctx);
   add_users_command(app, ctx);
   add_triage_commands(app, ctx);
+  add_subscriptions_command(app, ctx);
+  add_alert_list_command(app, ctx);
+  add_alerts_command(app, ctx);
+  add_deliver_command(app, ctx);
+  add_feed_command(app, ctx);
+  add_serve_command(app, ctx);
 }
 
 }  // namespace vigie::cli

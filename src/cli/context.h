@@ -25,8 +25,16 @@ class StoryService;
 class TopicService;
 class PeopleService;
 class TriageService;
+class SubscriptionService;
+class DeliveryService;
+class DigestScheduler;
+class FeedService;
 struct RefreshReport;
 }  // namespace vigie::service
+
+namespace vigie::worker {
+struct DeliveryPassReport;
+}  // namespace vigie::worker
 
 namespace vigie::cli {
 
@@ -42,6 +50,10 @@ struct ServiceSet {
   core::OrgId operator_org;
   service::StoryService& stories;
   service::TriageService& triage;
+  service::SubscriptionService& subscriptions;
+  service::DeliveryService& deliveries;
+  service::DigestScheduler& digests;
+  service::FeedService& feeds;
 };
 
 class ServiceProvider {
@@ -52,10 +64,22 @@ class ServiceProvider {
   virtual core::Result<ServiceSet*> open() = 0;
   // Where the database lives, for messages.
   virtual std::string database_path() const = 0;
-  // Runs the collection scheduler until SIGTERM or SIGINT (`vigie worker`); `on_pass` is told
-  // the outcome of each pass. Returns the number of passes.
+  // Runs the collection scheduler and the delivery loop until SIGTERM or SIGINT (`vigie
+  // worker`); `on_pass` is told the outcome of each collection pass, `on_delivery` of each
+  // delivery pass. Returns the number of collection passes.
   using PassCallback = std::function<void(const core::Result<service::RefreshReport>&)>;
-  virtual core::Result<std::size_t> run_worker(PassCallback on_pass) = 0;
+  using DeliveryCallback = std::function<void(const core::Result<worker::DeliveryPassReport>&)>;
+  virtual core::Result<std::size_t> run_worker(PassCallback on_pass,
+                                               DeliveryCallback on_delivery) = 0;
+  // Runs the web server on `listen` ("host:port"; empty: the configured address) and, beside
+  // it, the collection scheduler and the delivery loop, until SIGTERM or SIGINT (`vigie
+  // serve`). `on_listening` is told the server's URL once it accepts connections (with the
+  // port chosen when it was 0). Returns the number of collection passes. Errors:
+  // "web.bad_listen", "web.bind_failed".
+  using ListeningCallback = std::function<void(const std::string& url)>;
+  virtual core::Result<std::size_t> run_server(const std::string& listen,
+                                               ListeningCallback on_listening, PassCallback on_pass,
+                                               DeliveryCallback on_delivery) = 0;
 };
 
 struct CliContext {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "main/config.h"
 
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -8,6 +11,8 @@
 #include <toml++/toml.h>
 
 #include "core/i18n.h"
+#include "core/time.h"
+#include "service/people_service.h"
 
 namespace vigie::main {
 namespace {
@@ -49,6 +54,15 @@ core::Status read_string(const toml::node& node, const std::string& key, std::st
   auto v = node.value<std::string>();
   if (!v) {
     return tl::unexpected(invalid(key + " must be a string"));
+  }
+  out = *v;
+  return {};
+}
+
+core::Status read_bool(const toml::node& node, const std::string& key, bool& out) {
+  auto v = node.value<bool>();
+  if (!v) {
+    return tl::unexpected(invalid(key + " must be true or false"));
   }
   out = *v;
   return {};
@@ -98,8 +112,33 @@ core::Status apply_table(Config& c, const std::string& section, const toml::tabl
       st = read_int(node, key, c.worker.batch_size);
     } else if (key == "worker.idle_seconds") {
       st = read_int(node, key, c.worker.idle_seconds);
+    } else if (key == "secret_key_file") {
+      st = read_string(node, key, c.secret_key_file);
+    } else if (key == "mail.smtp_url") {
+      st = read_string(node, key, c.mail.smtp_url);
+    } else if (key == "mail.from") {
+      st = read_string(node, key, c.mail.from);
+    } else if (key == "mail.require_tls") {
+      st = read_bool(node, key, c.mail.require_tls);
+    } else if (key == "mail.ca_file") {
+      st = read_string(node, key, c.mail.ca_file);
+    } else if (key == "mail.timeout_seconds") {
+      st = read_int(node, key, c.mail.timeout_seconds);
+    } else if (key == "web.base_url") {
+      st = read_string(node, key, c.web.base_url);
+    } else if (key == "web.listen") {
+      st = read_string(node, key, c.web.listen);
+    } else if (key == "web.threads") {
+      st = read_int(node, key, c.web.threads);
+    } else if (key == "outbox.give_up_hours") {
+      st = read_int(node, key, c.outbox.give_up_hours);
+    } else if (key == "outbox.workers") {
+      st = read_int(node, key, c.outbox.workers);
+    } else if (key == "outbox.poll_seconds") {
+      st = read_int(node, key, c.outbox.poll_seconds);
     } else if (section.empty() && node.is_table()
-               && (key == "storage" || key == "fetch" || key == "worker")) {
+               && (key == "storage" || key == "fetch" || key == "worker" || key == "mail"
+                   || key == "web" || key == "outbox")) {
       st = apply_table(c, key, *node.as_table());
     } else {
       return tl::unexpected(
@@ -127,7 +166,61 @@ core::Status Config::validate() const {
   if (lang != "fr" && lang != "en") {
     return tl::unexpected(invalid("lang must be fr or en"));
   }
+  if (!mail.smtp_url.empty() && !mail.smtp_url.starts_with("smtp://")
+      && !mail.smtp_url.starts_with("smtps://")) {
+    return tl::unexpected(invalid("mail.smtp_url must start with smtp:// or smtps://"));
+  }
+  if (auto from = parse_from(mail.from); !from) {
+    return tl::unexpected(from.error());
+  }
+  if (!web.base_url.starts_with("http://") && !web.base_url.starts_with("https://")) {
+    return tl::unexpected(invalid("web.base_url must be an absolute http(s) URL"));
+  }
+  if (web.threads == 0 || web.threads > 256) {
+    return tl::unexpected(invalid("web.threads must be between 1 and 256"));
+  }
+  if (outbox.give_up_hours < 1 || outbox.workers == 0 || outbox.workers > 64
+      || outbox.poll_seconds < 1) {
+    return tl::unexpected(invalid(
+        "outbox.give_up_hours and outbox.poll_seconds must be at least 1, outbox.workers 1 to 64"));
+  }
+  if (!fixed_now.empty() && !core::parse_iso8601_strict(fixed_now)) {
+    return tl::unexpected(invalid("VIGIE_NOW must be YYYY-MM-DDTHH:MM:SSZ"));
+  }
   return {};
+}
+
+std::string Config::effective_secret_key_path() const {
+  if (!secret_key_file.empty()) {
+    return secret_key_file;
+  }
+  const auto dir = std::filesystem::path(storage.db_path).parent_path();
+  return (dir.empty() ? std::filesystem::path("secret.key") : dir / "secret.key").string();
+}
+
+core::Result<MailboxText> parse_from(std::string_view text) {
+  MailboxText m;
+  const auto lt = text.rfind('<');
+  if (lt != std::string_view::npos && text.ends_with('>')) {
+    m.address = std::string(text.substr(lt + 1, text.size() - lt - 2));
+    std::string_view name = text.substr(0, lt);
+    while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) {
+      name.remove_suffix(1);
+    }
+    if (name.size() >= 2 && name.front() == '"' && name.back() == '"') {
+      name = name.substr(1, name.size() - 2);
+    }
+    m.name = std::string(name);
+  } else {
+    m.address = std::string(text);
+  }
+  if (!service::is_valid_email(m.address) || std::any_of(m.name.begin(), m.name.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20;
+      })) {
+    return tl::unexpected(
+        invalid("mail.from must be an address or \"Name <address>\": " + std::string(text)));
+  }
+  return m;
 }
 
 std::string Config::effective_index_path() const {
@@ -186,6 +279,32 @@ core::Status apply_env(Config& config, const std::map<std::string, std::string>&
   }
   if (const auto* v = get("VIGIE_FETCH_PROXY")) {
     config.fetch.proxy = *v;
+  }
+  if (const auto* v = get("VIGIE_LISTEN")) {
+    config.web.listen = *v;
+  }
+  if (const auto* v = get("VIGIE_SMTP_URL")) {
+    config.mail.smtp_url = *v;
+  }
+  if (const auto* v = get("VIGIE_SMTP_FROM")) {
+    config.mail.from = *v;
+  }
+  if (const auto* v = get("VIGIE_BASE_URL")) {
+    config.web.base_url = *v;
+  }
+  if (const auto* v = get("VIGIE_SECRET_KEY_FILE")) {
+    config.secret_key_file = *v;
+  }
+  if (const auto* v = get("VIGIE_OUTBOX_GIVE_UP_HOURS")) {
+    long hours = 0;
+    auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), hours);
+    if (ec != std::errc() || p != v->data() + v->size()) {
+      return tl::unexpected(invalid("VIGIE_OUTBOX_GIVE_UP_HOURS must be a number of hours"));
+    }
+    config.outbox.give_up_hours = hours;
+  }
+  if (const auto* v = get("VIGIE_NOW")) {
+    config.fixed_now = *v;
   }
   if (const auto* v = get("VIGIE_OPERATOR")) {
     config.operator_name = *v;

@@ -50,10 +50,59 @@ struct WorkerConfig {
   long idle_seconds = 30;
 };
 
+// Sending email ([mail]).
+struct MailConfig {
+  // The SMTP server: smtp://host:port (STARTTLS when offered), smtps://host:465, with
+  // user:pass@ for AUTH. Env VIGIE_SMTP_URL. Empty: email deliveries wait (transient
+  // "mail.not_configured") until it is set.
+  std::string smtp_url;
+  // The sender, "address" or "Display Name <address>". Env VIGIE_SMTP_FROM.
+  std::string from = "Vigie <vigie@localhost>";
+  // Refuse to send in clear over smtp:// when the server offers no STARTTLS.
+  bool require_tls = false;
+  // Extra CA bundle for the server's certificate; empty: the system's.
+  std::string ca_file;
+  // Whole SMTP dialogue timeout per message, seconds; a slow server costs a worker this long.
+  long timeout_seconds = 60;
+};
+
+// The public face ([web]): links in emails and feeds, the Message-ID host, `vigie serve`.
+struct WebConfig {
+  // Public base URL, without trailing slash. Env VIGIE_BASE_URL. Set it to the reverse
+  // proxy's https URL in production.
+  std::string base_url = "http://127.0.0.1:8080";
+  // Where `vigie serve` listens: "host:port", "[::1]:port". Env VIGIE_LISTEN, flag --listen.
+  // Keep it on loopback behind a reverse proxy that terminates TLS.
+  std::string listen = "127.0.0.1:8080";
+  // HTTP worker threads; 4 suits 2 cores (requests are short and wait on the disk).
+  std::size_t threads = 4;
+};
+
+// The delivery outbox ([outbox]).
+struct OutboxConfig {
+  // Hours a delivery is retried before it fails with "outbox.gave_up". Env
+  // VIGIE_OUTBOX_GIVE_UP_HOURS. Default 48.
+  long give_up_hours = 48;
+  // Concurrent sends per delivery pass. Default 4.
+  std::size_t workers = 4;
+  // `vigie worker`: seconds between two delivery passes. Default 10.
+  long poll_seconds = 10;
+};
+
 struct Config {
   StorageConfig storage;
   FetchConfig fetch;
   WorkerConfig worker;
+  MailConfig mail;
+  WebConfig web;
+  OutboxConfig outbox;
+  // The installation's secret key (signed links, webhook secrets). Env VIGIE_SECRET_KEY_FILE,
+  // key `secret_key_file`. Empty: <directory of the database>/secret.key, created on first use
+  // (32 random bytes, hex, mode 0600).
+  std::string secret_key_file;
+  // Tests and demos only: the clock stands still at this instant ("YYYY-MM-DDTHH:MM:SSZ").
+  // Env VIGIE_NOW. Empty: the system clock.
+  std::string fixed_now;
   // Name of the operator organisation that owns sources and items (VIGIE_OPERATOR).
   std::string operator_name = "Vigie";
   // Interface language, "fr" or "en" (VIGIE_LANG, then LANG; default "fr").
@@ -65,6 +114,8 @@ struct Config {
   core::Status validate() const;
   // The index path, derived from the database path when not set.
   std::string effective_index_path() const;
+  // The secret key file: secret_key_file, else secret.key beside the database.
+  std::string effective_secret_key_path() const;
 };
 
 // Applies a TOML document over `config`. Unknown keys are refused (a typo must not pass
@@ -75,8 +126,14 @@ core::Status apply_toml(Config& config, std::string_view toml_text, const std::s
 // "config.unreadable".
 core::Status load_config_file(Config& config);
 
-// Applies VIGIE_* variables from `env` (name -> value) over `config`; *_FILE variants read a
-// secret from a file (none exist yet).
+// Applies VIGIE_* variables from `env` (name -> value) over `config`.
 core::Status apply_env(Config& config, const std::map<std::string, std::string>& env);
+
+struct MailboxText {
+  std::string address;
+  std::string name;
+};
+// "Name <address>" or "address". Errors: "config.invalid".
+core::Result<MailboxText> parse_from(std::string_view text);
 
 }  // namespace vigie::main

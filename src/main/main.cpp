@@ -14,16 +14,12 @@
 
 #include "cli/commands.h"
 #include "cli/context.h"
-#include "core/embedded.h"
 #include "core/i18n.h"
+#include "main/catalogs.h"
 #include "main/config.h"
 #include "main/wiring.h"
 
 extern char** environ;  // NOLINT: POSIX; read once here, in main/ only
-
-namespace vigie::main::catalogs {
-std::span<const core::EmbeddedFile> embedded_files();
-}
 
 namespace vigie::main {
 namespace {
@@ -38,24 +34,6 @@ std::map<std::string, std::string> environment() {
     }
   }
   return env;
-}
-
-core::Catalog load_catalog(std::string_view lang) {
-  const std::string name = std::string(lang) + ".po";
-  for (const auto& f : catalogs::embedded_files()) {
-    if (f.name == name) {
-      auto cat = core::Catalog::parse_po(f.data);
-      if (cat) {
-        return *cat;
-      }
-      std::cerr << "vigie: " << cat.error().message << '\n';
-    }
-  }
-  return {};
-}
-
-core::Messages make_messages(const std::string& lang) {
-  return core::Messages(load_catalog(lang), load_catalog("en"), lang);
 }
 
 // The flags that every command shares are read before the subcommands are built, so that

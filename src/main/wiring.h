@@ -2,7 +2,8 @@
 #pragma once
 
 // Builds the concrete objects from the configuration, on first use, and owns them: the
-// SQLite store, the Xapian index, the curl HTTP client, the system clock and the services.
+// SQLite store, the Xapian index, the curl HTTP client, the SMTP mailer, the secret key, the
+// system clock, the services, and for `vigie serve` the web server.
 // Implements cli::ServiceProvider. Not thread-safe: used from main's thread.
 
 #include <memory>
@@ -23,10 +24,13 @@ class Wiring final : public cli::ServiceProvider {
 
   core::Result<cli::ServiceSet*> open() override;
   std::string database_path() const override { return config_.storage.db_path; }
-  core::Result<std::size_t> run_worker(PassCallback on_pass) override;
+  core::Result<std::size_t> run_worker(PassCallback on_pass, DeliveryCallback on_delivery) override;
+  core::Result<std::size_t> run_server(const std::string& listen, ListeningCallback on_listening,
+                                       PassCallback on_pass, DeliveryCallback on_delivery) override;
 
  private:
   struct Parts;
+  core::Status open_distribution(Parts& p, core::OrgId op);
   Config config_;
   SystemClock clock_;
   std::unique_ptr<Parts> parts_;

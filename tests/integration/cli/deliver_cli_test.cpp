@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// Alerts end to end through the real binary and a real SMTP server on loopback: subscribe,
+// raise an alert, `vigie deliver --once`; every recipient gets exactly one message; a server
+// that is down delays delivery without losing it; a 5xx fails at once and is not retried; a
+// slow recipient does not hold the others back. The clock is fixed with VIGIE_NOW.
+#include <algorithm>
+#include <map>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "cli_fixture.h"
+#include "smtp/smtp_fixture_server.h"
+
+namespace vigie {
+namespace {
+
+using testing::SmtpFixtureServer;
+using testing::SmtpServerOptions;
+
+constexpr const char* kStart = "2026-11-27T10:00:00Z";
+
+class DeliverCliTest : public CliTest {
+ protected:
+  testing::CommandResult run(std::vector<std::string> args, const std::string& now = kStart,
+                             std::string lang = "en") {
+    return testing::run_command(VIGIE_BINARY, args,
+                                {{"VIGIE_DB", (dir_ / "vigie.db").string()},
+                                 {"VIGIE_LANG", lang},
+                                 {"VIGIE_CONFIG", ""},
+                                 {"VIGIE_NOW", now},
+                                 {"VIGIE_SMTP_URL", smtp_url_},
+                                 {"VIGIE_SMTP_FROM", "Veille CCI <veille@cci.example>"},
+                                 {"VIGIE_BASE_URL", "https://veille.cci.example"}});
+  }
+
+  void ok(std::vector<std::string> args, const std::string& now = kStart) {
+    auto r = run(args, now);
+    ASSERT_EQ(r.exit_code, 0) << args[0] << " " << (args.size() > 1 ? args[1] : "") << ": " << r.err
+                              << r.out;
+  }
+
+  // A topic, the demo corpus, and `people` on its alert list with immediate email alerts.
+  void set_up_topic(const std::vector<std::string>& people) {
+    ok({"topics", "add", "Coton", "coton OR cotton", "--priority", "high"});
+    std::vector<std::string> args{"ingest"};
+    for (const auto& f : demo_feeds()) {
+      args.push_back(f);
+    }
+    ok(args);
+    for (const auto& p : people) {
+      ok({"users", "add", p, "--name", p.substr(0, p.find('@'))});
+      ok({"alert-list", "add", "Coton", p});
+      ok({"subscriptions", "add", p, "Coton", "--rhythm", "immediate"});
+    }
+  }
+
+  // An analyst alert on the first Coton story of the inbox; returns the signal id.
+  std::int64_t raise_alert() {
+    auto inbox = run({"inbox", "--topic", "Coton", "--json"});
+    EXPECT_EQ(inbox.exit_code, 0) << inbox.err;
+    auto stories = nlohmann::json::parse(inbox.out)["stories"];
+    EXPECT_FALSE(stories.empty());
+    const auto story = std::to_string(stories[0]["id"].get<std::int64_t>());
+    auto review = run({"review", story, "alert", "--note", "À suivre de près"});
+    EXPECT_EQ(review.exit_code, 0) << review.err;
+    auto signals = run({"signals", "list", "--kind", "analyst_alert", "--json"});
+    return nlohmann::json::parse(signals.out)[0]["id"].get<std::int64_t>();
+  }
+
+  nlohmann::json deliver(const std::string& now = kStart) {
+    auto r = run({"deliver", "--once", "--json"}, now);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return nlohmann::json::parse(r.out);
+  }
+
+  nlohmann::json deliveries(std::vector<std::string> extra = {}) {
+    std::vector<std::string> args{"alerts", "list", "--json"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto r = run(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return nlohmann::json::parse(r.out);
+  }
+
+  static std::map<std::string, int> per_recipient(const SmtpFixtureServer& server) {
+    std::map<std::string, int> count;
+    for (const auto& m : server.messages()) {
+      for (const auto& r : m.rcpt_tos) {
+        ++count[r];
+      }
+    }
+    return count;
+  }
+
+  std::string smtp_url_;
+};
+
+TEST_F(DeliverCliTest, EveryRecipientGetsExactlyOneMessage) {
+  SmtpFixtureServer server(dir_ / "mail");
+  smtp_url_ = server.url();
+  set_up_topic({"awa@cci.example", "binta@cci.example", "chloe@cci.example"});
+  const auto signal = raise_alert();
+  auto pending = deliveries({"--signal", std::to_string(signal)});
+  ASSERT_EQ(pending.size(), 3U) << pending;
+  for (const auto& d : pending) {
+    EXPECT_EQ(d["state"], "pending");
+  }
+
+  auto report = deliver();
+  EXPECT_EQ(report["sent"], 3);
+  EXPECT_EQ(report["failed"], 0);
+  // A second pass sends nothing again.
+  EXPECT_EQ(deliver()["claimed"], 0);
+  EXPECT_EQ(per_recipient(server),
+            (std::map<std::string, int>{
+                {"awa@cci.example", 1}, {"binta@cci.example", 1}, {"chloe@cci.example", 1}}));
+  for (const auto& m : server.messages()) {
+    EXPECT_EQ(m.mail_from, "veille@cci.example");
+    EXPECT_NE(m.data.find("Message-ID: <delivery-"), std::string::npos) << m.data;
+    EXPECT_NE(m.data.find("List-Unsubscribe: <https://veille.cci.example/unsubscribe/"),
+              std::string::npos);
+    EXPECT_NE(m.data.find("List-Unsubscribe-Post: List-Unsubscribe=One-Click"), std::string::npos);
+  }
+  for (const auto& d : deliveries()) {
+    EXPECT_EQ(d["state"], "sent") << d;
+    EXPECT_EQ(d["attempts"], 1);
+  }
+}
+
+TEST_F(DeliverCliTest, AServerThatIsDownDelaysDeliveryWithoutLosingIt) {
+  SmtpFixtureServer server(dir_ / "mail");
+  smtp_url_ = server.url();
+  set_up_topic({"awa@cci.example", "binta@cci.example"});
+  raise_alert();
+  server.stop();
+  auto first = deliver();
+  EXPECT_EQ(first["retrying"], 2);
+  for (const auto& d : deliveries()) {
+    EXPECT_EQ(d["state"], "pending") << d;
+    EXPECT_EQ(d["last_error"], "mail.unreachable") << d;
+  }
+  // Not due yet a few seconds later: nothing is tried.
+  EXPECT_EQ(deliver("2026-11-27T10:00:20Z")["claimed"], 0);
+  server.restart();
+  auto second = deliver("2026-11-27T10:02:00Z");
+  EXPECT_EQ(second["sent"], 2);
+  EXPECT_EQ(per_recipient(server),
+            (std::map<std::string, int>{{"awa@cci.example", 1}, {"binta@cci.example", 1}}));
+  const auto id = std::to_string(deliveries()[0]["id"].get<std::int64_t>());
+  auto shown = run({"alerts", "show", id, "--json"});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  auto log = nlohmann::json::parse(shown.out)["attempt_log"];
+  ASSERT_EQ(log.size(), 2U) << log;
+  EXPECT_EQ(log[0]["outcome"], "transient");
+  EXPECT_EQ(log[1]["outcome"], "sent");
+}
+
+TEST_F(DeliverCliTest, APermanentRejectionIsRecordedAndNotRetried) {
+  SmtpServerOptions opts;
+  opts.reject = {"gone@cci.example"};
+  SmtpFixtureServer server(dir_ / "mail", opts);
+  smtp_url_ = server.url();
+  set_up_topic({"awa@cci.example", "gone@cci.example"});
+  raise_alert();
+  auto report = deliver();
+  EXPECT_EQ(report["sent"], 1);
+  EXPECT_EQ(report["failed"], 1);
+  auto failed = deliveries({"--state", "failed"});
+  ASSERT_EQ(failed.size(), 1U);
+  EXPECT_EQ(failed[0]["target"], "gone@cci.example");
+  EXPECT_EQ(failed[0]["last_error"], "mail.rejected");
+  // Hours later, nothing is tried again.
+  EXPECT_EQ(deliver("2026-11-27T14:00:00Z")["claimed"], 0);
+  EXPECT_EQ(per_recipient(server), (std::map<std::string, int>{{"awa@cci.example", 1}}));
+  // The reason is shown in the person's language.
+  auto fr = run({"alerts", "list", "--state", "failed"}, kStart, "fr");
+  EXPECT_NE(fr.out.find("échoué"), std::string::npos) << fr.out;
+  // An operator may queue it again once the address is fixed.
+  const auto id = std::to_string(failed[0]["id"].get<std::int64_t>());
+  ok({"alerts", "retry", id});
+  EXPECT_EQ(deliveries({"--state", "pending"}).size(), 1U);
+  auto again = run({"alerts", "retry", id});
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_NE(again.err.find("only a failed or cancelled delivery"), std::string::npos) << again.err;
+}
+
+TEST_F(DeliverCliTest, ASlowRecipientDoesNotHoldTheOthersBack) {
+  SmtpServerOptions opts;
+  opts.delay_for = {"slow@cci.example=3"};
+  SmtpFixtureServer server(dir_ / "mail", opts);
+  smtp_url_ = server.url();
+  // The slow recipient subscribes first, so its delivery is the oldest and claimed first.
+  set_up_topic({"slow@cci.example", "awa@cci.example", "binta@cci.example", "chloe@cci.example"});
+  raise_alert();
+  auto report = deliver();
+  EXPECT_EQ(report["sent"], 4);
+  auto got = server.messages();
+  ASSERT_EQ(got.size(), 4U);
+  // Served by other workers while the slow dialogue waited: it arrives last.
+  EXPECT_EQ(got.back().rcpt_tos, std::vector<std::string>{"slow@cci.example"});
+}
+
+TEST_F(DeliverCliTest, SubscribingIsRefusedOutsideTheAlertList) {
+  smtp_url_ = "smtp://127.0.0.1:9";
+  ok({"topics", "add", "Coton", "coton", "--priority", "high"});
+  ok({"users", "add", "awa@cci.example"});
+  auto r = run({"subscriptions", "add", "awa@cci.example", "Coton", "--rhythm", "immediate"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("alert list"), std::string::npos) << r.err;
+  ok({"subscriptions", "add", "awa@cci.example", "Coton", "--rhythm", "weekly"});
+  auto hook = run({"subscriptions", "add", "awa@cci.example", "Coton", "--channel", "webhook",
+                   "--rhythm", "daily", "--url", "ftp://x"});
+  EXPECT_EQ(hook.exit_code, 1);
+  ok({"subscriptions", "add", "awa@cci.example", "Coton", "--channel", "webhook", "--rhythm",
+      "daily", "--url", "https://hooks.cci.example/vigie"});
+  auto list = run({"subscriptions", "list", "--json"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  auto subs = nlohmann::json::parse(list.out);
+  ASSERT_EQ(subs.size(), 2U);
+  auto show = run({"subscriptions", "show", std::to_string(subs[1]["id"].get<std::int64_t>())});
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_NE(show.out.find("Webhook signing secret: "), std::string::npos) << show.out;
+  // The key was created beside the database, readable by its owner only.
+  const auto key = dir_ / "secret.key";
+  ASSERT_TRUE(fs::exists(key));
+  EXPECT_EQ(fs::status(key).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+  ok({"subscriptions", "remove", std::to_string(subs[0]["id"].get<std::int64_t>())});
+  EXPECT_EQ(nlohmann::json::parse(run({"subscriptions", "list", "--json"}).out).size(), 1U);
+}
+
+}  // namespace
+}  // namespace vigie
