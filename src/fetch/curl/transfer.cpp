@@ -2,14 +2,11 @@
 #include "transfer.h"
 
 #include <algorithm>
-#include <cstring>
 #include <string_view>
 #include <utility>
 
 #include <fmt/format.h>
-#include <sys/socket.h>
 
-#include "core/url.h"
 #include "fetch/http_headers.h"
 
 namespace vigie::fetch::curl {
@@ -45,28 +42,13 @@ bool is_header_safe(std::string_view value) {
   });
 }
 
-// The address and port in the sockaddr curl is about to connect to.
-std::optional<std::pair<IpAddress, int>> decode_sockaddr(const curl_sockaddr& a) {
-  const auto* raw = reinterpret_cast<const unsigned char*>(&a.addr);
-  // sockaddr_in and sockaddr_in6 both start with family (2 bytes) and port (2 bytes, network
-  // order); the address is at offset 4 (IPv4) or 8 (IPv6, after flowinfo).
-  if (a.family == AF_INET && a.addrlen >= 8) {
-    IpAddress ip = make_ipv4(raw[4], raw[5], raw[6], raw[7]);
-    return std::pair{ip, (raw[2] << 8) | raw[3]};
-  }
-  if (a.family == AF_INET6 && a.addrlen >= 24) {
-    IpAddress ip;
-    ip.family = IpAddress::Family::V6;
-    std::memcpy(ip.bytes.data(), raw + 8, 16);
-    return std::pair{ip, (raw[2] << 8) | raw[3]};
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 Transfer::Transfer(std::size_t index, const FetchRequest& request, const TransferContext& context)
-    : index_(index), request_(request), context_(context) {}
+    : index_(index),
+      request_(request),
+      context_(context),
+      guard_(*context.options, *context.policy) {}
 
 Transfer::~Transfer() {
   if (easy_ != nullptr) {
@@ -142,11 +124,7 @@ bool Transfer::set_options() {
   set(CURLOPT_WRITEDATA, static_cast<void*>(this));
   set(CURLOPT_HEADERFUNCTION, &Transfer::on_header);
   set(CURLOPT_HEADERDATA, static_cast<void*>(this));
-  set(CURLOPT_OPENSOCKETFUNCTION, &Transfer::on_open_socket);
-  set(CURLOPT_OPENSOCKETDATA, static_cast<void*>(this));
-  set(CURLOPT_PREREQFUNCTION, &Transfer::on_prereq);
-  set(CURLOPT_PREREQDATA, static_cast<void*>(this));
-  return ok;
+  return ok && guard_.install(easy_);
 }
 
 std::size_t Transfer::on_body(char* data, std::size_t size, std::size_t count,
@@ -212,83 +190,6 @@ void Transfer::record_header(std::string_view line) {
   }
 }
 
-bool Transfer::current_hop(std::string& host, int& port) const {
-  char* url = nullptr;
-  if (curl_easy_getinfo(easy_, CURLINFO_EFFECTIVE_URL, &url) != CURLE_OK || url == nullptr) {
-    return false;
-  }
-  const auto parsed = core::parse_url(url);
-  if (!parsed) {
-    return false;
-  }
-  host = parsed->host;
-  port = parsed->port.value_or(parsed->scheme == "https" ? 443 : 80);
-  return true;
-}
-
-bool Transfer::permits(const IpAddress& address, int port) {
-  std::string host;
-  int url_port = 0;
-  if (current_hop(host, url_port) && context_.policy->permits(address, port, host)) {
-    return true;
-  }
-  flags_.blocked_address = true;
-  blocked_ip_ = to_string(address);
-  return false;
-}
-
-curl_socket_t Transfer::on_open_socket(void* self, curlsocktype purpose,
-                                       curl_sockaddr* address) noexcept {
-  auto* t = static_cast<Transfer*>(self);
-  try {
-    if (purpose != CURLSOCKTYPE_IPCXN || address == nullptr) {
-      t->flags_.blocked_address = true;
-      return CURL_SOCKET_BAD;
-    }
-    // With a proxy every connection goes to the proxy the operator configured; the hop's host
-    // is checked in on_prereq instead. Without one, this is the destination itself, checked
-    // before any packet is sent to it.
-    if (t->context_.options->proxy.empty()) {
-      const auto decoded = decode_sockaddr(*address);
-      if (!decoded || !t->permits(decoded->first, decoded->second)) {
-        t->flags_.blocked_address = true;
-        return CURL_SOCKET_BAD;
-      }
-    }
-    return ::socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
-  } catch (...) {
-    t->flags_.out_of_memory = true;
-    return CURL_SOCKET_BAD;
-  }
-}
-
-int Transfer::on_prereq(void* self, char* primary_ip, char* /*local_ip*/, int primary_port,
-                        int /*local_port*/) noexcept {
-  auto* t = static_cast<Transfer*>(self);
-  try {
-    if (t->context_.options->proxy.empty()) {
-      // Second look at the peer of every request, reused connections included.
-      const auto address = parse_ip_address(primary_ip == nullptr ? "" : primary_ip);
-      if (!address || !t->permits(*address, primary_port)) {
-        t->flags_.blocked_address = true;
-        return CURL_PREREQFUNC_ABORT;
-      }
-      return CURL_PREREQFUNC_OK;
-    }
-    std::string host;
-    int port = 0;
-    if (!t->current_hop(host, port) || !t->context_.policy->permits_host(host, port)) {
-      t->flags_.blocked_address = true;
-      t->blocked_ip_ = host;
-      return CURL_PREREQFUNC_ABORT;
-    }
-    return CURL_PREREQFUNC_OK;
-  } catch (...) {
-    t->flags_.out_of_memory = true;
-    return CURL_PREREQFUNC_ABORT;
-  }
-}
-
 std::optional<std::chrono::seconds> Transfer::retry_after() const {
   if (!hop_.retry_after) {
     return std::nullopt;
@@ -320,11 +221,13 @@ FetchFailure Transfer::failure_facts(long status) const {
   f.redirects = static_cast<int>(redirects);
   f.wire_bytes = static_cast<std::uint64_t>(std::max(0L, header_bytes))
                  + static_cast<std::uint64_t>(std::max<curl_off_t>(0, body_bytes));
-  f.blocked_ip = blocked_ip_;
+  f.blocked_ip = guard_.blocked_ip();
   return f;
 }
 
 FetchResult Transfer::finish(CURLcode code) {
+  flags_.blocked_address = flags_.blocked_address || guard_.blocked();
+  flags_.out_of_memory = flags_.out_of_memory || guard_.out_of_memory();
   long status = 0;
   curl_easy_getinfo(easy_, CURLINFO_RESPONSE_CODE, &status);
   FetchFailure facts = failure_facts(status);

@@ -16,6 +16,7 @@
 
 #include <curl/curl.h>
 
+#include "address_guard.h"
 #include "core/clock.h"
 #include "error_mapping.h"
 #include "fetch/address_policy.h"
@@ -64,15 +65,8 @@ class Transfer {
   static std::size_t on_body(char* data, std::size_t size, std::size_t count, void* self) noexcept;
   static std::size_t on_header(char* data, std::size_t size, std::size_t count,
                                void* self) noexcept;
-  static curl_socket_t on_open_socket(void* self, curlsocktype purpose,
-                                      curl_sockaddr* address) noexcept;
-  static int on_prereq(void* self, char* primary_ip, char* local_ip, int primary_port,
-                       int local_port) noexcept;
 
   void record_header(std::string_view line);
-  // Host and port of the hop being connected, from curl's current (effective) URL.
-  bool current_hop(std::string& host, int& port) const;
-  bool permits(const IpAddress& address, int port);
   bool set_options();
   std::optional<std::chrono::seconds> retry_after() const;
   FetchFailure failure_facts(long status) const;
@@ -85,7 +79,7 @@ class Transfer {
   std::string body_;
   HopHeaders hop_;
   TransferFlags flags_;
-  std::string blocked_ip_;
+  AddressGuard guard_;
   std::array<char, CURL_ERROR_SIZE> error_{};
 };
 
