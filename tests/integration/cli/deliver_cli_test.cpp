@@ -283,6 +283,29 @@ TEST_F(DeliverCliTest, AWebhookAlertArrivesSignedWithTheSubscriptionsSecret) {
   EXPECT_EQ(server.messages().size(), 1U);
 }
 
+TEST_F(DeliverCliTest, AWeeklyDigestGoesOutAWeekLaterWithTheKeptStories) {
+  SmtpFixtureServer server(dir_ / "mail");
+  smtp_url_ = server.url();
+  set_up_topic({});
+  ok({"users", "add", "awa@cci.example", "--lang", "en"});
+  ok({"subscriptions", "add", "awa@cci.example", "Coton", "--rhythm", "weekly"});
+  auto inbox = nlohmann::json::parse(run({"inbox", "--topic", "Coton", "--json"}).out)["stories"];
+  ASSERT_GE(inbox.size(), 2U);
+  ok({"review", std::to_string(inbox[0]["id"].get<std::int64_t>()), "keep"});
+  ok({"review", std::to_string(inbox[1]["id"].get<std::int64_t>()), "highlight"});
+  EXPECT_EQ(deliver("2026-11-28T10:00:00Z")["digests_created"], 0);  // not due yet
+  auto due = deliver("2026-12-04T10:00:00Z");
+  EXPECT_EQ(due["digests_created"], 1);
+  EXPECT_EQ(due["sent"], 1);
+  EXPECT_EQ(deliver("2026-12-04T11:00:00Z")["digests_created"], 0);  // covered
+  auto got = server.messages();
+  ASSERT_EQ(got.size(), 1U);
+  EXPECT_EQ(got[0].rcpt_tos, std::vector<std::string>{"awa@cci.example"});
+  EXPECT_NE(got[0].data.find("List-Unsubscribe-Post: List-Unsubscribe=One-Click"),
+            std::string::npos);
+  EXPECT_EQ(deliveries({"--kind", "digest"}).size(), 1U);
+}
+
 TEST_F(DeliverCliTest, SubscribingIsRefusedOutsideTheAlertList) {
   smtp_url_ = "smtp://127.0.0.1:9";
   ok({"topics", "add", "Coton", "coton", "--priority", "high"});
