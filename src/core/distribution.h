@@ -52,7 +52,7 @@ struct Delivery {
   DeliveryKind kind = DeliveryKind::Alert;
   std::optional<SignalId> signal_id;              // alerts
   std::optional<SubscriptionId> subscription_id;  // alerts: the subscription it serves
-  UserId user_id = 0;
+  UserId user_id = 0;  // 0 once the user is removed (the row is kept for audit)
   Channel channel = Channel::Email;
   std::string target;  // the email address or webhook URL, fixed when the row is written
   DeliveryState state = DeliveryState::Pending;

@@ -369,9 +369,12 @@ class SubscriptionStore {
   virtual core::Result<std::vector<core::Subscription>> list_subscriptions(
       std::optional<core::UserId> user, std::optional<core::TopicId> topic) = 0;
   // The topic's alert list: the named people its alerts may go to. Idempotent. Removing a
-  // user also removes their immediate subscriptions to the topic. NotFound.
+  // user also removes their immediate subscriptions to the topic (cancelling their pending
+  // alerts); removing someone not on the list does nothing. NotFound when the topic or the
+  // user is missing.
   virtual core::Status add_to_alert_list(core::TopicId topic, core::UserId user) = 0;
   virtual core::Status remove_from_alert_list(core::TopicId topic, core::UserId user) = 0;
+  // By user id. NotFound for an unknown topic.
   virtual core::Result<std::vector<core::UserId>> alert_list(core::TopicId topic) = 0;
 };
 
@@ -394,6 +397,12 @@ struct AttemptResult {
 // backend writes them in the transaction that writes the signal (add_signal and upsert_items),
 // one per immediate subscription of the signal's topic whose user is active and on the
 // topic's alert list, with give_up_at = created_at + the outbox's give-up delay.
+//
+// What has not gone out (Pending or Sending) is cancelled, last_error saying why, when its
+// subscription is removed ("outbox.unsubscribed"; a digest when its user has no subscription
+// left at that rhythm and channel), its topic is removed ("outbox.topic_removed"), its user is
+// deactivated ("outbox.user_inactive") or removed ("outbox.user_removed"). Rows are kept for
+// audit; user_id reads 0 and subscription_id unset once the user or subscription is gone.
 class DeliveryStore {
  public:
   virtual ~DeliveryStore() = default;
@@ -401,7 +410,10 @@ class DeliveryStore {
   virtual void set_give_up_after(std::chrono::seconds delay) = 0;
   // Adds a digest delivery for (digest.user_id, *digest.rhythm, digest.channel) covering
   // [period_from, period_to) and moves digest_through to period_to on every subscription of
-  // that user with that rhythm and channel, in one transaction. Fills id and give_up_at.
+  // that user with that rhythm and channel, in one transaction. Fills id and give_up_at;
+  // next_attempt_at defaults to created_at. Errors: InvalidInput ("storage.invalid") without
+  // rhythm or period; NotFound for an unknown user; Conflict when that user, rhythm and
+  // channel already have a digest from the same period_from (two schedulers racing).
   virtual core::Result<core::Delivery> add_digest(const core::Delivery& digest) = 0;
   // Claims up to `limit` deliveries that are Pending with next_attempt_at <= now, or Sending
   // with lease_until <= now (a dead worker's), oldest first: they become Sending until
@@ -410,7 +422,10 @@ class DeliveryStore {
                                                                      core::Timestamp lease_until,
                                                                      std::size_t limit) = 0;
   // Appends the attempt and moves the delivery to its new state, in one transaction; sets
-  // sent_at (Sent), last_error (otherwise). NotFound.
+  // sent_at (Sent), last_error (otherwise); clears the lease. The store numbers attempts
+  // (1 + those before; attempt.number is not used). A Sent delivery stays Sent, and one
+  // cancelled while a worker held it stays Cancelled unless this attempt sent it (the attempt
+  // is kept either way). NotFound; InvalidInput when new_state is not Pending, Sent or Failed.
   virtual core::Status record_attempt(const AttemptResult& result) = 0;
   // Puts a Failed or Cancelled delivery back to Pending, due at `now`, with a new give-up
   // time. NotFound; Conflict when it is Pending, Sending or Sent.
