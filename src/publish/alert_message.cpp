@@ -68,6 +68,17 @@ AlertWords words_of(const AlertContent& a, const core::Messages& m) {
 
 }  // namespace
 
+std::string delivery_message_id(core::DeliveryId delivery_id, core::OrgId org_id,
+                                std::string_view base_url) {
+  std::string host = layout::host_of(base_url);
+  // An IPv6 literal is not a dot-atom (RFC 5322 §3.6.4); neither is an empty host.
+  if (host.empty() || host.find(':') != std::string::npos) {
+    host = "vigie.invalid";
+  }
+  return "<delivery-" + std::to_string(delivery_id) + "." + std::to_string(org_id) + "@" + host
+         + ">";
+}
+
 std::string format_long_date(core::Timestamp t, const core::Messages& messages) {
   return layout::format_long(t, messages);
 }

@@ -17,6 +17,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/distribution.h"
@@ -60,6 +61,12 @@ struct AlertContent {
 mail::Message compose_alert_email(const AlertContent& alert, const mail::Mailbox& from,
                                   std::string message_id, core::Timestamp date,
                                   const core::Messages& messages);
+
+// The Message-ID of a delivery, "<delivery-ID.ORGID@HOST>" with HOST the host of the public
+// base URL ("vigie.invalid" when it has none): the same on every retry, so a resend after a
+// crash is recognisable (the idempotency key).
+std::string delivery_message_id(core::DeliveryId delivery_id, core::OrgId org_id,
+                                std::string_view base_url);
 
 // "27 novembre 2026 à 14:05 UTC" / "27 November 2026, 14:05 UTC", through the catalog keys
 // publish.date.format and publish.month.1..12.

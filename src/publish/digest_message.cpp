@@ -78,7 +78,7 @@ std::string text_heading(std::string_view title) {
 
 std::string html_entry(const Entry& e, bool show_topic, const core::Messages& m) {
   const DigestStory& s = *e.story;
-  std::string out = "<h3 style=\"margin:0 0 4px 0;font-size:16px;line-height:1.35;\">"
+  std::string out = "<h3 style=\"margin:14px 0 4px 0;font-size:16px;line-height:1.35;\">"
                     + layout::html_link(s.url, layout::one_line(s.title)) + "</h3>\n";
   if (show_topic) {
     out += "<p style=\"margin:0 0 4px 0;" + std::string(layout::kMutedStyle) + "\">"

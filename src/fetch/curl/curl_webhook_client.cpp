@@ -99,7 +99,8 @@ bool Post::prepare(const FetchOptions& o, const std::string& url,
   set(CURLOPT_ERRORBUFFER, error_.data());
   set(CURLOPT_NOSIGNAL, 1L);
   set(CURLOPT_POST, 1L);
-  set(CURLOPT_POSTFIELDS, body.data());
+  // Never a null pointer: libcurl would then read the body from stdin.
+  set(CURLOPT_POSTFIELDS, body.empty() ? "" : body.data());
   set(CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
   set(CURLOPT_HTTPHEADER, headers_);
   set(CURLOPT_USERAGENT, o.user_agent.c_str());

@@ -226,5 +226,13 @@ TEST(AlertMessage, GreetsWithoutANameWhenThereIsNone) {
   EXPECT_TRUE(compose(a).text.starts_with("Bonjour,\n"));
 }
 
+TEST(AlertMessage, MessageIdNamesTheDeliveryAndTheBaseUrlHost) {
+  EXPECT_EQ(delivery_message_id(42, 1, "https://veille.cci.example/"),
+            "<delivery-42.1@veille.cci.example>");
+  EXPECT_EQ(delivery_message_id(7, 3, "http://127.0.0.1:8080"), "<delivery-7.3@127.0.0.1>");
+  EXPECT_EQ(delivery_message_id(7, 3, "http://[::1]:8080"), "<delivery-7.3@vigie.invalid>");
+  EXPECT_EQ(delivery_message_id(7, 3, ""), "<delivery-7.3@vigie.invalid>");
+}
+
 }  // namespace
 }  // namespace vigie::publish

@@ -3,6 +3,8 @@
 // HMAC any receiver can recompute, a 5-minute replay window).
 #include "publish/webhook_message.h"
 
+#include <limits>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -137,12 +139,25 @@ TEST(WebhookSignature, VerifyAcceptsWithinTheWindowOnly) {
       {"short", "whsec", ts, "sha256=abc", body, 0, SignatureCheck::Malformed},
       {"empty timestamp", "whsec", "", sig, body, 0, SignatureCheck::Malformed},
       {"timestamp not a number", "whsec", "12a", sig, body, 0, SignatureCheck::Malformed},
+      {"timestamp at the 64-bit limits", "whsec", "-9223372036854775808", sig, body, 0,
+       SignatureCheck::BadSignature},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
     EXPECT_EQ(verify_webhook_signature(c.secret, c.ts, c.sig, c.body,
                                        core::from_unix(1'795'788'300 + c.now_offset)),
               c.expected);
+  }
+}
+
+TEST(WebhookSignature, ExtremeTimestampsAreExpiredWithoutOverflow) {
+  for (const std::int64_t ts :
+       {std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::min()}) {
+    SCOPED_TRACE(ts);
+    const HeaderList h = signed_headers("whsec", core::from_unix(ts), "{}", 1);
+    EXPECT_EQ(verify_webhook_signature("whsec", h[0].second, h[1].second, "{}",
+                                       core::from_unix(1'795'788'300)),
+              SignatureCheck::Expired);
   }
 }
 
