@@ -35,8 +35,8 @@ void add_worker_command(CLI::App& app, CliContext& ctx) {
           // Called from the delivery thread; the collection callback above prints from the main
           // thread. Each writes whole lines with one call.
           if (!r) {
-            ctx.fail(r.error());
-            ctx.exit_code = 0;
+            // Not ctx.fail: exit_code belongs to the main thread. A failed pass is logged.
+            ctx.err << "vigie: " + ctx.tr(r.error().reason) + " (" + r.error().message + ")\n";
             return;
           }
           if (r->digests.created + r->deliveries.claimed > 0) {

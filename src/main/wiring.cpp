@@ -15,7 +15,7 @@
 
 #include "core/try.h"
 #include "fetch/curl/curl_http_client.h"
-#include "fetch/webhook_client.h"
+#include "fetch/curl/curl_webhook_client.h"
 #include "mail/smtp/smtp_mailer.h"
 #include "main/catalogs.h"
 #include "main/secret_key.h"
@@ -90,16 +90,6 @@ class UnconfiguredMailer final : public mail::Mailer {
   mail::SendOutcome send(const mail::Envelope&, std::string_view) override {
     return {mail::SendStatus::Transient, 0, "mail.not_configured",
             "mail: VIGIE_SMTP_URL is not set"};
-  }
-};
-
-// TODO(#4): the libcurl WebhookClient (fetch/curl/) replaces this once merged.
-class UnavailableWebhookClient final : public fetch::WebhookClient {
- public:
-  fetch::PostOutcome post_json(const std::string&,
-                               const std::vector<std::pair<std::string, std::string>>&,
-                               std::string_view) override {
-    return {false, 0, true, "fetch.unavailable", "fetch: no webhook client in this build"};
   }
 };
 
@@ -220,7 +210,8 @@ core::Status Wiring::open_distribution(Parts& p, core::OrgId op) {
   p.store->set_give_up_after(std::chrono::hours(config_.outbox.give_up_hours));
   VIGIE_TRY_ASSIGN(auto key, load_or_create_secret_key(config_.effective_secret_key_path()));
   VIGIE_TRY_ASSIGN(p.mailer, make_mailer(config_.mail));
-  p.webhooks = std::make_unique<UnavailableWebhookClient>();
+  // Webhook targets are typed by users: the same SSRF guard, allow-list and timeouts as feeds.
+  VIGIE_TRY_ASSIGN(p.webhooks, fetch::CurlWebhookClient::create(fetch_options(config_.fetch)));
   p.fr = make_messages("fr");
   p.en = make_messages("en");
   service::FeedServiceOptions fopts;

@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include "core/try.h"
-#include "core/url.h"
 #include "service/digest_scheduler.h"
 
 namespace vigie::service {
@@ -49,10 +48,6 @@ mail::Mailbox mailbox_of(const core::User& u) {
 
 }  // namespace
 
-std::string delivery_message_id(const core::Delivery& delivery, std::string_view host) {
-  return fmt::format("<delivery-{}.{}@{}>", delivery.id, delivery.org_id, host);
-}
-
 StoreOutboxRenderer::StoreOutboxRenderer(storage::Store& store,
                                          const SubscriptionService& subscriptions,
                                          const core::Messages& fr, const core::Messages& en,
@@ -61,8 +56,6 @@ StoreOutboxRenderer::StoreOutboxRenderer(storage::Store& store,
   while (options_.base_url.ends_with('/')) {
     options_.base_url.pop_back();
   }
-  auto u = core::parse_url(options_.base_url);
-  host_ = u && !u->host.empty() ? u->host : "vigie.localhost";
 }
 
 const core::Messages& StoreOutboxRenderer::messages_for(const core::User& user) const {
@@ -203,7 +196,8 @@ core::Result<Outgoing> StoreOutboxRenderer::render(const core::Delivery& deliver
   // The address the row was written with: the user may have changed theirs since, and the
   // delivery keeps the one it was addressed to.
   user.email = delivery.channel == core::Channel::Email ? delivery.target : user.email;
-  const auto message_id = delivery_message_id(delivery, host_);
+  const auto message_id =
+      publish::delivery_message_id(delivery.id, delivery.org_id, options_.base_url);
   core::SubscriptionId signer = delivery.subscription_id.value_or(0);
   std::string body;
   if (delivery.kind == core::DeliveryKind::Alert) {

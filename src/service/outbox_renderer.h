@@ -80,10 +80,6 @@ class StoreOutboxRenderer final : public OutboxRenderer {
   const core::Messages& fr_;
   const core::Messages& en_;
   RendererOptions options_;
-  std::string host_;  // of base_url, for Message-IDs
 };
-
-// "<delivery-ID.ORGID@HOST>".
-std::string delivery_message_id(const core::Delivery& delivery, std::string_view host);
 
 }  // namespace vigie::service

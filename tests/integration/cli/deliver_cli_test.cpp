@@ -5,11 +5,15 @@
 // slow recipient does not hold the others back. The clock is fixed with VIGIE_NOW.
 #include <algorithm>
 #include <map>
+#include <mutex>
+#include <thread>
 
 #include <gtest/gtest.h>
+#include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include "cli_fixture.h"
+#include "publish/webhook_message.h"
 #include "smtp/smtp_fixture_server.h"
 
 namespace vigie {
@@ -19,6 +23,59 @@ using testing::SmtpFixtureServer;
 using testing::SmtpServerOptions;
 
 constexpr const char* kStart = "2026-11-27T10:00:00Z";
+
+// A subscriber's webhook endpoint on loopback: checks each POST's signature with the secret
+// `vigie subscriptions show` gave, at a fixed "now", and answers 204 (401 when it is wrong).
+class WebhookReceiver {
+ public:
+  explicit WebhookReceiver(core::Timestamp now) : now_(now) {
+    server_.Post(".*", [this](const httplib::Request& req, httplib::Response& res) {
+      const std::lock_guard lock(mutex_);
+      const auto check = publish::verify_webhook_signature(
+          secret_, req.get_header_value("X-Vigie-Timestamp"),
+          req.get_header_value("X-Vigie-Signature"), req.body, now_);
+      checks_.push_back(check);
+      bodies_.push_back(req.body);
+      res.status = check == publish::SignatureCheck::Valid ? 204 : 401;
+    });
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+  }
+  ~WebhookReceiver() {
+    while (!server_.is_running()) {
+      std::this_thread::yield();
+    }
+    server_.stop();
+    thread_.join();
+  }
+  WebhookReceiver(const WebhookReceiver&) = delete;
+  WebhookReceiver& operator=(const WebhookReceiver&) = delete;
+
+  void set_secret(std::string secret) {
+    const std::lock_guard lock(mutex_);
+    secret_ = std::move(secret);
+  }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/hook"; }
+  std::string host_port() const { return "127.0.0.1:" + std::to_string(port_); }
+  std::vector<publish::SignatureCheck> checks() const {
+    const std::lock_guard lock(mutex_);
+    return checks_;
+  }
+  std::vector<std::string> bodies() const {
+    const std::lock_guard lock(mutex_);
+    return bodies_;
+  }
+
+ private:
+  core::Timestamp now_;
+  httplib::Server server_;
+  std::thread thread_;
+  int port_ = 0;
+  mutable std::mutex mutex_;
+  std::string secret_;
+  std::vector<publish::SignatureCheck> checks_;
+  std::vector<std::string> bodies_;
+};
 
 class DeliverCliTest : public CliTest {
  protected:
@@ -31,7 +88,8 @@ class DeliverCliTest : public CliTest {
                                  {"VIGIE_NOW", now},
                                  {"VIGIE_SMTP_URL", smtp_url_},
                                  {"VIGIE_SMTP_FROM", "Veille CCI <veille@cci.example>"},
-                                 {"VIGIE_BASE_URL", "https://veille.cci.example"}});
+                                 {"VIGIE_BASE_URL", "https://veille.cci.example"},
+                                 {"VIGIE_FETCH_ALLOW", fetch_allow_}});
   }
 
   void ok(std::vector<std::string> args, const std::string& now = kStart) {
@@ -40,14 +98,13 @@ class DeliverCliTest : public CliTest {
                               << r.out;
   }
 
-  // A topic, the demo corpus, and `people` on its alert list with immediate email alerts.
+  // A topic, news about it, and `people` on its alert list with immediate email alerts.
   void set_up_topic(const std::vector<std::string>& people) {
     ok({"topics", "add", "Coton", "coton OR cotton", "--priority", "high"});
-    std::vector<std::string> args{"ingest"};
-    for (const auto& f : demo_feeds()) {
-      args.push_back(f);
-    }
-    ok(args);
+    // Two feeds of the demo corpus that speak of cotton are enough.
+    const auto feeds = fs::path(VIGIE_DEMO_DIR) / "feeds";
+    ok({"ingest", (feeds / "cci-burkina.xml").string(),
+        (feeds / "cotton-market-weekly.xml").string()});
     for (const auto& p : people) {
       ok({"users", "add", p, "--name", p.substr(0, p.find('@'))});
       ok({"alert-list", "add", "Coton", p});
@@ -93,6 +150,7 @@ class DeliverCliTest : public CliTest {
   }
 
   std::string smtp_url_;
+  std::string fetch_allow_;
 };
 
 TEST_F(DeliverCliTest, EveryRecipientGetsExactlyOneMessage) {
@@ -198,6 +256,54 @@ TEST_F(DeliverCliTest, ASlowRecipientDoesNotHoldTheOthersBack) {
   ASSERT_EQ(got.size(), 4U);
   // Served by other workers while the slow dialogue waited: it arrives last.
   EXPECT_EQ(got.back().rcpt_tos, std::vector<std::string>{"slow@cci.example"});
+}
+
+TEST_F(DeliverCliTest, AWebhookAlertArrivesSignedWithTheSubscriptionsSecret) {
+  SmtpFixtureServer server(dir_ / "mail");
+  smtp_url_ = server.url();
+  WebhookReceiver receiver(*core::parse_iso8601_strict(kStart));
+  fetch_allow_ = receiver.host_port();
+  set_up_topic({"awa@cci.example"});
+  ok({"subscriptions", "add", "awa@cci.example", "Coton", "--channel", "webhook", "--rhythm",
+      "immediate", "--url", receiver.url()});
+  auto subs = nlohmann::json::parse(run({"subscriptions", "list", "--json"}).out);
+  ASSERT_EQ(subs.size(), 2U);
+  auto shown =
+      run({"subscriptions", "show", std::to_string(subs[1]["id"].get<std::int64_t>()), "--json"});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  receiver.set_secret(nlohmann::json::parse(shown.out)["webhook_secret"].get<std::string>());
+  const auto signal = raise_alert();
+  auto report = deliver();
+  EXPECT_EQ(report["sent"], 2) << report;  // the email and the webhook
+  ASSERT_EQ(receiver.checks().size(), 1U);
+  EXPECT_EQ(receiver.checks()[0], publish::SignatureCheck::Valid);
+  auto body = nlohmann::json::parse(receiver.bodies()[0]);
+  EXPECT_EQ(body["type"], "alert");
+  EXPECT_EQ(body["signal"]["id"], signal);
+  EXPECT_EQ(server.messages().size(), 1U);
+}
+
+TEST_F(DeliverCliTest, AWeeklyDigestGoesOutAWeekLaterWithTheKeptStories) {
+  SmtpFixtureServer server(dir_ / "mail");
+  smtp_url_ = server.url();
+  set_up_topic({});
+  ok({"users", "add", "awa@cci.example", "--lang", "en"});
+  ok({"subscriptions", "add", "awa@cci.example", "Coton", "--rhythm", "weekly"});
+  auto inbox = nlohmann::json::parse(run({"inbox", "--topic", "Coton", "--json"}).out)["stories"];
+  ASSERT_GE(inbox.size(), 2U);
+  ok({"review", std::to_string(inbox[0]["id"].get<std::int64_t>()), "keep"});
+  ok({"review", std::to_string(inbox[1]["id"].get<std::int64_t>()), "highlight"});
+  EXPECT_EQ(deliver("2026-11-28T10:00:00Z")["digests_created"], 0);  // not due yet
+  auto due = deliver("2026-12-04T10:00:00Z");
+  EXPECT_EQ(due["digests_created"], 1);
+  EXPECT_EQ(due["sent"], 1);
+  EXPECT_EQ(deliver("2026-12-04T11:00:00Z")["digests_created"], 0);  // covered
+  auto got = server.messages();
+  ASSERT_EQ(got.size(), 1U);
+  EXPECT_EQ(got[0].rcpt_tos, std::vector<std::string>{"awa@cci.example"});
+  EXPECT_NE(got[0].data.find("List-Unsubscribe-Post: List-Unsubscribe=One-Click"),
+            std::string::npos);
+  EXPECT_EQ(deliveries({"--kind", "digest"}).size(), 1U);
 }
 
 TEST_F(DeliverCliTest, SubscribingIsRefusedOutsideTheAlertList) {
