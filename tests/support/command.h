@@ -19,4 +19,21 @@ struct CommandResult {
 CommandResult run_command(const std::string& program, const std::vector<std::string>& args,
                           const std::map<std::string, std::string>& env = {});
 
+// A program started in the background (output discarded), for tests that stop it abruptly.
+// The destructor kills it (SIGKILL) when it still runs, and reaps it.
+class BackgroundCommand {
+ public:
+  BackgroundCommand(const std::string& program, const std::vector<std::string>& args,
+                    const std::map<std::string, std::string>& env = {});
+  ~BackgroundCommand();
+  BackgroundCommand(const BackgroundCommand&) = delete;
+  BackgroundCommand& operator=(const BackgroundCommand&) = delete;
+
+  // SIGKILL (no chance to clean up, like a power cut), then waits for it to end.
+  void kill_hard();
+
+ private:
+  int pid_ = -1;
+};
+
 }  // namespace vigie::testing

@@ -4,6 +4,7 @@
 // that is down delays delivery without losing it; a 5xx fails at once and is not retried; a
 // slow recipient does not hold the others back. The clock is fixed with VIGIE_NOW.
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -79,17 +80,20 @@ class WebhookReceiver {
 
 class DeliverCliTest : public CliTest {
  protected:
+  std::map<std::string, std::string> env(const std::string& now, const std::string& lang) const {
+    return {{"VIGIE_DB", (dir_ / "vigie.db").string()},
+            {"VIGIE_LANG", lang},
+            {"VIGIE_CONFIG", ""},
+            {"VIGIE_NOW", now},
+            {"VIGIE_SMTP_URL", smtp_url_},
+            {"VIGIE_SMTP_FROM", "Veille CCI <veille@cci.example>"},
+            {"VIGIE_BASE_URL", "https://veille.cci.example"},
+            {"VIGIE_FETCH_ALLOW", fetch_allow_}};
+  }
+
   testing::CommandResult run(std::vector<std::string> args, const std::string& now = kStart,
                              std::string lang = "en") {
-    return testing::run_command(VIGIE_BINARY, args,
-                                {{"VIGIE_DB", (dir_ / "vigie.db").string()},
-                                 {"VIGIE_LANG", lang},
-                                 {"VIGIE_CONFIG", ""},
-                                 {"VIGIE_NOW", now},
-                                 {"VIGIE_SMTP_URL", smtp_url_},
-                                 {"VIGIE_SMTP_FROM", "Veille CCI <veille@cci.example>"},
-                                 {"VIGIE_BASE_URL", "https://veille.cci.example"},
-                                 {"VIGIE_FETCH_ALLOW", fetch_allow_}});
+    return testing::run_command(VIGIE_BINARY, args, env(now, lang));
   }
 
   void ok(std::vector<std::string> args, const std::string& now = kStart) {
@@ -256,6 +260,47 @@ TEST_F(DeliverCliTest, ASlowRecipientDoesNotHoldTheOthersBack) {
   ASSERT_EQ(got.size(), 4U);
   // Served by other workers while the slow dialogue waited: it arrives last.
   EXPECT_EQ(got.back().rcpt_tos, std::vector<std::string>{"slow@cci.example"});
+}
+
+// kill -9 in the middle of a batch: what the server had accepted stays sent, the delivery whose
+// dialogue was cut stays claimed until its lease runs out, then the next pass sends it. Nothing
+// is lost; the only possible duplicate is the documented one (the server took the message but
+// the worker died before recording it), and it carries the same Message-ID.
+TEST_F(DeliverCliTest, AKillDuringABatchLosesNoDelivery) {
+  SmtpServerOptions opts;
+  opts.delay_for = {"slow@cci.example=120"};  // far longer than the test: cut mid-dialogue
+  SmtpFixtureServer server(dir_ / "mail", opts);
+  smtp_url_ = server.url();
+  set_up_topic({"slow@cci.example", "awa@cci.example", "binta@cci.example", "chloe@cci.example"});
+  raise_alert();
+  {
+    testing::BackgroundCommand pass(VIGIE_BINARY, {"deliver", "--once"}, env(kStart, "en"));
+    // The three others arrive while the slow dialogue waits (polled, no fixed sleep).
+    for (int i = 0; i < 6000 && server.messages().size() < 3; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ASSERT_EQ(server.messages().size(), 3U);
+    pass.kill_hard();
+  }
+  std::map<std::string, int> states;
+  for (const auto& d : deliveries()) {
+    ++states[d["state"].get<std::string>()];
+  }
+  EXPECT_EQ(states, (std::map<std::string, int>{{"sending", 1}, {"sent", 3}}));
+  // Within the lease nobody takes it; after it, the next pass does (to a healthy server).
+  EXPECT_EQ(deliver("2026-11-27T10:01:00Z")["claimed"], 0);
+  SmtpFixtureServer healthy(dir_ / "mail2");
+  smtp_url_ = healthy.url();
+  auto report = deliver("2026-11-27T10:30:00Z");
+  EXPECT_EQ(report["sent"], 1) << report;
+  auto first = per_recipient(server);
+  EXPECT_EQ(first,
+            (std::map<std::string, int>{
+                {"awa@cci.example", 1}, {"binta@cci.example", 1}, {"chloe@cci.example", 1}}));
+  EXPECT_EQ(per_recipient(healthy), (std::map<std::string, int>{{"slow@cci.example", 1}}));
+  for (const auto& d : deliveries()) {
+    EXPECT_EQ(d["state"], "sent") << d;
+  }
 }
 
 TEST_F(DeliverCliTest, AWebhookAlertArrivesSignedWithTheSubscriptionsSecret) {
