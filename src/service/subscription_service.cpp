@@ -10,6 +10,7 @@
 #include "core/url.h"
 #include "publish/token.h"
 #include "publish/webhook_message.h"
+#include "service/feed_service.h"
 
 namespace vigie::service {
 namespace {
@@ -77,22 +78,16 @@ core::Result<core::User> SubscriptionService::user_by_email(const std::string& e
 core::Result<bool> SubscriptionService::audience_admits(const core::Topic& topic,
                                                         const core::User& user) {
   if (topic.audience == core::Audience::Public) {
-    return true;
+    return user.active;
   }
   VIGIE_TRY_ASSIGN(auto memberships, store_.memberships_of(user.id));
+  std::vector<core::Organisation> orgs;
   for (const auto& m : memberships) {
-    // Staff of the operator that owns the topic see everything it gathers.
-    if (m.org_id == topic.org_id && m.role != core::Role::Member) {
-      return true;
-    }
-    if (topic.audience == core::Audience::Members && m.role == core::Role::Member) {
-      VIGIE_TRY_ASSIGN(auto org, store_.get_org(m.org_id));
-      if (org.kind == core::OrgKind::Member && org.operator_id == topic.org_id) {
-        return true;
-      }
-    }
+    VIGIE_TRY_ASSIGN(auto org, store_.get_org(m.org_id));
+    orgs.push_back(std::move(org));
   }
-  return false;
+  // One rule for feeds and subscriptions (feed_service.h); the topic's owner is the operator.
+  return service::audience_admits(topic.audience, user, memberships, orgs, topic.org_id);
 }
 
 core::Result<SubscriptionView> SubscriptionService::view(const core::Subscription& s) {
