@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/i18n.h"
+#include "publish/escape.h"
 #include "web/http.h"
 
 namespace vigie::web {
@@ -24,8 +25,9 @@ struct Translations {
 // weight, in order of preference); "fr" when neither is (the interface is French first).
 std::string choose_lang(const Request& request);
 
-// Escapes & < > " ' for HTML text and attribute values.
-std::string html_escape(std::string_view text);
+// HTML text and attribute values are escaped by publish::html_escape (one escaper for pages,
+// emails and feeds).
+using publish::html_escape;
 
 struct Page {
   std::string lang = "fr";
