@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <memory>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -223,6 +224,10 @@ int main(int argc, char** argv) {
   app.add_option("--items", items_n);
   app.add_option("--fts-batch", fts_batch);
   app.add_option("--fts-batches", fts_batches_n);
+  std::string dump_path;
+  app.add_option("--dump", dump_path,
+                 "write every hit (item, topic, score, matched terms) to this file, to compare "
+                 "two builds of the percolator");
   CLI11_PARSE(app, argc, argv);
 
   const Corpus corpus(20260301, items_n);
@@ -248,6 +253,8 @@ int main(int argc, char** argv) {
              compile_s);
   fmt::print("examples: {}\n          {}\n", bench_topics[0].vigie, bench_topics[1].vigie);
 
+  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> dump(
+      dump_path.empty() ? nullptr : std::fopen(dump_path.c_str(), "w"), &std::fclose);
   double tokenise_s = 0;
   double percolate_s = 0;
   double percolate_wall_s = 0;
@@ -266,6 +273,15 @@ int main(int argc, char** argv) {
     percolate_s += thread_cpu_seconds() - c1;
     tokenise_s += c1 - c0;
     matches += hits.size();
+    if (dump) {
+      for (const auto& h : hits) {
+        fmt::print(dump.get(), "{} {} {:.9g}", id, h.topic_id, h.score);
+        for (const auto& t : h.matched_terms) {
+          fmt::print(dump.get(), " [{}]", t);
+        }
+        fmt::print(dump.get(), "\n");
+      }
+    }
     if (id <= fts_batch * fts_batches_n) {
       first_batch_matches += hits.size();
     }

@@ -2,7 +2,9 @@
 #include "match/percolator.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <optional>
@@ -16,11 +18,6 @@ namespace vigie::match {
 namespace {
 
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
-
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
 
 // Every string the compiled queries compare (folded words, their stems, filter keys) gets a
 // dense id, so a document is turned into ids once and each check is an integer comparison.
@@ -67,15 +64,24 @@ class Dictionary {
     std::uint32_t tag = 0;
     std::uint32_t id = kNone;
   };
-  // FNV-1a over the bytes, then a final mix so both halves of the result are usable.
+  // Eight bytes at a time (words are short: usually one or two rounds), then a final mix so
+  // both halves of the result are usable.
   static std::uint64_t hash(std::string_view s) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (char c : s) {
-      h = (h ^ static_cast<std::uint8_t>(c)) * 0x100000001b3ULL;
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
+    const char* p = s.data();
+    std::size_t n = s.size();
+    for (; n >= 8; p += 8, n -= 8) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, p, 8);
+      h = (h ^ w) * 0xff51afd7ed558ccdULL;
+      h ^= h >> 32;
     }
-    h ^= h >> 33;
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, n);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 29;
     h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
+    h ^= h >> 32;
     return h;
   }
   static std::uint32_t tag(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32); }
@@ -130,6 +136,21 @@ struct Node {
   DateRange dates;                      // Date
   std::vector<std::uint32_t> children;  // And, Or, Not
   std::string label;                    // as shown in matched_terms
+  std::uint32_t label_id = kNone;       // index into Impl::labels
+};
+
+// What verification and scoring read of a node, 28 bytes, in an array parallel to the nodes:
+// a topic's nodes are compiled next to each other, so checking a candidate touches a few
+// cache lines instead of the strings and vectors of the full nodes (read only for NEAR and
+// dates).
+struct HotNode {
+  Op op = Op::Term;
+  Field field = Field::Any;
+  std::uint32_t folded = kNone;    // Term, Prefix, Filter: the id flagged by view()
+  std::uint32_t stems = kNone;     // Term: offset in stem_ids
+  std::uint32_t first = 0;         // Phrase: offset in phrase_ids; And, Or, Not: in child_ids
+  std::uint32_t count = 0;         // Phrase: words; And, Or, Not: children
+  std::uint32_t label_id = kNone;  // index into Impl::labels
 };
 
 struct Rule {
@@ -140,11 +161,62 @@ struct Rule {
   std::vector<std::string> except;  // ...but not to these (they have variants)
 };
 
-// A disjunction of keys: any document matching the query contains one of them.
+// A disjunction of keys: any document matching the query contains one of them. Keys live in
+// three tables, so that a document visits each query once per word rather than once per form:
+// `ids` (folded words of phrases, NEAR operands and unstemmed fields, filter values) are
+// looked up by every document's folded words; a stemmed word is filed both under its folded
+// form in `term_ids`, looked up by documents without a stemmer, and under its stem in every
+// language in `stem_ids`, looked up by the stems of documents that have one (a token equal to
+// the word has the same stem, so its folded form adds nothing there).
 struct KeySet {
   std::vector<std::uint32_t> ids;
+  std::vector<std::uint32_t> term_ids;
+  std::vector<std::uint32_t> stem_ids;
   std::vector<std::string> prefixes;
   double cost = 0;  // estimated share of documents containing a key; lower is better
+
+  std::size_t size() const { return ids.size() + term_ids.size() + stem_ids.size(); }
+};
+
+void sort_unique(std::vector<std::uint32_t>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+// Postings by dictionary id, flattened once the topics are compiled: entries of id i are
+// entries[start[i], start[i + 1]).
+class PostingTable {
+ public:
+  void add(std::uint32_t id, std::uint32_t entry) {
+    if (building_.size() <= id) {
+      building_.resize(id + 1);
+    }
+    building_[id].push_back(entry);
+  }
+  void freeze() {
+    start_.assign(building_.size() + 1, 0);
+    for (std::size_t i = 0; i < building_.size(); ++i) {
+      start_[i + 1] = start_[i] + static_cast<std::uint32_t>(building_[i].size());
+    }
+    entries_.clear();
+    entries_.reserve(start_.back());
+    for (const auto& b : building_) {
+      entries_.insert(entries_.end(), b.begin(), b.end());
+    }
+    building_.clear();
+    building_.shrink_to_fit();
+  }
+  std::span<const std::uint32_t> at(std::uint32_t id) const {
+    if (id + 1 >= start_.size()) {
+      return {};
+    }
+    return {entries_.data() + start_[id], entries_.data() + start_[id + 1]};
+  }
+
+ private:
+  std::vector<std::vector<std::uint32_t>> building_;
+  std::vector<std::uint32_t> start_;
+  std::vector<std::uint32_t> entries_;
 };
 
 // A conjunction of key sets: a matching document contains a key of every group. A document
@@ -154,7 +226,7 @@ struct KeySet {
 using Groups = std::vector<KeySet>;
 // Groups registered per query: each costs postings (memory, and work for every document that
 // has one of its words); past the few most selective, they filter little more.
-constexpr std::size_t kMaxGroups = 4;
+constexpr std::size_t kMaxGroups = 3;
 
 // How common a word is likely to be: short words and stop words are common.
 double word_cost(std::string_view folded) {
@@ -185,36 +257,48 @@ std::string operand_label(const NearOperand& o) {
   return quote(std::get<Phrase>(o).terms);
 }
 
-// A document field turned into dictionary ids: (id, position) pairs sorted, for words and for
-// stems. Tokens the dictionary does not know can match no query word and are left out.
+// Occurrence counters kept per dictionary id while a document is percolated: one per field for
+// folded words and prefixes, one per stemmed field for stems.
+enum Slot : std::uint8_t {
+  kTitleSlot,
+  kTextSlot,
+  kSourceSlot,
+  kAuthorSlot,
+  kTitleStemSlot,
+  kTextStemSlot,
+  kSlots
+};
+
+// A document field turned into dictionary ids: (id, position) pairs of its folded words,
+// sorted, for phrases. Tokens the dictionary does not know can match no query word and are
+// left out.
 struct FieldView {
   const FieldTokens* tokens = nullptr;
   std::uint8_t folded_bit = 0;  // this field's bits in the per-document presence flags
   std::uint8_t stem_bit = 0;
+  Slot slot = kTitleSlot;
+  Slot stem_slot = kTitleStemSlot;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> folded;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> stems;
   bool stemmed = false;
 
-  static std::size_t count(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& v,
-                           std::uint32_t id) {
-    auto lo = std::lower_bound(v.begin(), v.end(), std::make_pair(id, std::uint32_t{0}));
-    auto hi = std::lower_bound(lo, v.end(), std::make_pair(id + 1, std::uint32_t{0}));
-    return static_cast<std::size_t>(hi - lo);
-  }
-  static bool has(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& v, std::uint32_t id) {
-    auto it = std::lower_bound(v.begin(), v.end(), std::make_pair(id, std::uint32_t{0}));
-    return it != v.end() && it->first == id;
-  }
   bool has_at(std::uint32_t id, std::uint32_t position) const {
     return std::binary_search(folded.begin(), folded.end(), std::make_pair(id, position));
   }
 };
 
-// Per-thread presence flags by dictionary id, reused across documents (only the entries a
-// document set are cleared), so a word's presence is one load instead of a search.
+constexpr std::uint8_t kFoldedBits = 1 | 2 | 4 | 8;  // title, text, source, author
+constexpr std::uint8_t kTitleTextBits = 1 | 2;
+constexpr std::uint8_t kStemBits = 16 | 32;  // title, text
+constexpr std::uint8_t kFilterBit = 64;      // the document's language, country or a tag
+
+// Per-thread state reused across documents; only what a document set is cleared, so the cost
+// follows the document, not the number of topics. `flags` by dictionary id: FieldView bits
+// present; `counts` by dictionary id: occurrences per Slot.
 struct Scratch {
   std::vector<std::uint8_t> flags;
-  std::vector<std::uint32_t> touched;
+  std::vector<std::array<std::uint32_t, kSlots>> counts;
+  std::vector<std::uint32_t> touched;   // ids with flags set
+  std::vector<std::uint8_t> remaining;  // by rule: key groups not hit yet (see gather())
 };
 
 Scratch& scratch() {
@@ -222,7 +306,7 @@ Scratch& scratch() {
   return s;
 }
 
-// Clears what view() set in the scratch flags when the percolation of a document ends.
+// Clears what view() and gather() set in the scratch when the percolation of a document ends.
 struct ScratchReset {
   ScratchReset() = default;
   ScratchReset(const ScratchReset&) = delete;
@@ -231,6 +315,7 @@ struct ScratchReset {
     Scratch& sc = scratch();
     for (std::uint32_t id : sc.touched) {
       sc.flags[id] = 0;
+      sc.counts[id] = {};
     }
     sc.touched.clear();
   }
@@ -247,13 +332,14 @@ struct Percolator::Impl {
   std::vector<Rule> rules;
   std::vector<std::int64_t> topic_ids;
   std::vector<std::int64_t> refused;
-  // By dictionary id: (rule << 3 | group) of each query a key belongs to.
-  std::vector<std::vector<std::uint32_t>> postings;
+  // By dictionary id: (rule << 3 | group) of each query a key belongs to (see KeySet).
+  PostingTable word_postings;
+  PostingTable term_postings;
+  PostingTable stem_postings;
   // Prefix keys by their first code points (kHeadChars, or fewer for a shorter prefix): a
   // document token looks up its own head once per distinct head length, then compares.
-  std::unordered_map<std::string, std::vector<std::pair<std::string, std::uint32_t>>, StringHash,
-                     std::equal_to<>>
-      prefix_heads;
+  Dictionary heads;  // head -> index into prefix_heads
+  std::vector<std::vector<std::pair<std::string, std::uint32_t>>> prefix_heads;
   std::vector<std::size_t> head_chars;  // distinct head lengths in code points
   std::unordered_set<std::uint32_t> registered_prefixes;
   std::vector<std::uint32_t> always;     // rules checked on every document
@@ -279,7 +365,34 @@ struct Percolator::Impl {
   // where a token starts with the prefix, so checking a prefix is one load, like a word.
   std::uint32_t prefix_id(const std::string& prefix);
 
+  // Distinct leaf labels: a hit collects label ids and turns them into strings once.
+  std::vector<std::string> labels;
+  std::unordered_map<std::string, std::uint32_t> label_ids;
+
+  std::vector<HotNode> hot;  // parallel to nodes
+  std::vector<std::uint32_t> child_ids;
+  std::vector<std::uint32_t> phrase_ids;
+
   std::uint32_t add(Node n) {
+    if (!n.label.empty()) {
+      auto [it, inserted] =
+          label_ids.try_emplace(n.label, static_cast<std::uint32_t>(labels.size()));
+      if (inserted) {
+        labels.push_back(n.label);
+      }
+      n.label_id = it->second;
+    }
+    HotNode h{n.op, n.field, n.folded, n.stems, 0, 0, n.label_id};
+    if (n.op == Op::Phrase) {
+      h.first = static_cast<std::uint32_t>(phrase_ids.size());
+      h.count = static_cast<std::uint32_t>(n.ids.size());
+      phrase_ids.insert(phrase_ids.end(), n.ids.begin(), n.ids.end());
+    } else if (n.op == Op::And || n.op == Op::Or || n.op == Op::Not) {
+      h.first = static_cast<std::uint32_t>(child_ids.size());
+      h.count = static_cast<std::uint32_t>(n.children.size());
+      child_ids.insert(child_ids.end(), n.children.begin(), n.children.end());
+    }
+    hot.push_back(h);
     nodes.push_back(std::move(n));
     return static_cast<std::uint32_t>(nodes.size() - 1);
   }
@@ -291,17 +404,20 @@ struct Percolator::Impl {
   struct DocView {
     const EvalDocument* doc = nullptr;
     const std::uint8_t* flags = nullptr;  // by dictionary id: FieldView bits present
+    const std::array<std::uint32_t, kSlots>* counts = nullptr;  // by dictionary id
     FieldView title, text, source, author;
     std::uint32_t lang_index = kNone;
-    std::size_t length = 0;                 // words in the title and the body
-    std::vector<std::uint32_t> prefix_ids;  // prefixes some token starts with, each once
+    std::size_t length = 0;  // words in the title and the body
   };
   DocView view(const EvalDocument& doc) const;
   std::vector<std::uint32_t> gather(const DocView& d) const;
   bool applies(const Rule& r, const std::string& lang) const;
   bool eval(std::uint32_t node, const DocView& d) const;
-  double leaf_count(const Node& n, const DocView& d) const;
-  void collect_hits(std::uint32_t node, bool negated, const DocView& d, PercolatorHit& hit) const;
+  double leaf_count(std::uint32_t node, const DocView& d) const;
+  // Adds the positive leaves of `node` found in `d` to `score` and their label ids, each once,
+  // to `found`.
+  void collect_hits(std::uint32_t node, bool negated, const DocView& d, double& score,
+                    std::vector<std::uint32_t>& found) const;
   std::vector<std::uint32_t> matching_rules(const DocView& d) const;
 };
 
@@ -352,7 +468,7 @@ std::uint32_t Percolator::Impl::compile(const Query& q) {
           out.op = Op::Filter;
           out.filter = n.field;
           out.value = n.value;
-          dict.intern(filter_key(n.field, n.value));
+          out.folded = dict.intern(filter_key(n.field, n.value));
         } else if constexpr (std::is_same_v<T, DateRange>) {
           out.op = Op::Date;
           out.dates = n;
@@ -377,7 +493,10 @@ Groups Percolator::Impl::keys(std::uint32_t index) const {
   const auto folded_groups = [&](const std::vector<std::string>& words) {
     Groups g;
     for (const auto& w : words) {
-      g.push_back(KeySet{{dict.find(w)}, {}, word_cost(w)});
+      KeySet k;
+      k.ids.push_back(dict.find(w));
+      k.cost = word_cost(w);
+      g.push_back(std::move(k));
     }
     return g;
   };
@@ -386,7 +505,10 @@ Groups Percolator::Impl::keys(std::uint32_t index) const {
       return folded_groups({t->term});
     }
     if (const auto* p = std::get_if<Prefix>(&o)) {
-      return Groups{KeySet{{}, {p->prefix}, 2 * word_cost(p->prefix)}};
+      KeySet k;
+      k.prefixes.push_back(p->prefix);
+      k.cost = 2 * word_cost(p->prefix);
+      return Groups{std::move(k)};
     }
     return folded_groups(std::get<Phrase>(o).terms);
   };
@@ -400,17 +522,24 @@ Groups Percolator::Impl::keys(std::uint32_t index) const {
   };
   switch (n.op) {
     case Op::Term: {
-      KeySet k{{n.folded}, {}, word_cost(n.label)};
-      if (n.stems != kNone) {
+      KeySet k;
+      k.cost = word_cost(n.label);
+      if (n.stems == kNone) {
+        k.ids.push_back(n.folded);
+      } else {
+        k.term_ids.push_back(n.folded);
         const auto first = stem_ids.begin() + static_cast<std::ptrdiff_t>(n.stems);
-        k.ids.insert(k.ids.end(), first, first + static_cast<std::ptrdiff_t>(nlangs));
-        std::sort(k.ids.begin(), k.ids.end());
-        k.ids.erase(std::unique(k.ids.begin(), k.ids.end()), k.ids.end());
+        k.stem_ids.assign(first, first + static_cast<std::ptrdiff_t>(nlangs));
+        sort_unique(k.stem_ids);
       }
       return {k};
     }
-    case Op::Prefix:
-      return {KeySet{{}, {n.prefix}, 2 * word_cost(n.prefix)}};
+    case Op::Prefix: {
+      KeySet k;
+      k.prefixes.push_back(n.prefix);
+      k.cost = 2 * word_cost(n.prefix);
+      return {k};
+    }
     case Op::Phrase:
       return best_of(folded_groups(n.words));
     case Op::Near: {
@@ -421,7 +550,12 @@ Groups Percolator::Impl::keys(std::uint32_t index) const {
     }
     case Op::Filter:
       // Filters are rarely selective (half the items are in French): a last resort.
-      return {KeySet{{dict.find(filter_key(n.filter, n.value))}, {}, 1.5}};
+      {
+        KeySet k;
+        k.ids.push_back(dict.find(filter_key(n.filter, n.value)));
+        k.cost = 1.5;
+        return {k};
+      }
     case Op::Date:
     case Op::Not:
       return {};
@@ -442,11 +576,14 @@ Groups Percolator::Impl::keys(std::uint32_t index) const {
         }
         const KeySet& k = g.front();  // keys() returns the best group first
         all.ids.insert(all.ids.end(), k.ids.begin(), k.ids.end());
+        all.term_ids.insert(all.term_ids.end(), k.term_ids.begin(), k.term_ids.end());
+        all.stem_ids.insert(all.stem_ids.end(), k.stem_ids.begin(), k.stem_ids.end());
         all.prefixes.insert(all.prefixes.end(), k.prefixes.begin(), k.prefixes.end());
         all.cost += k.cost;
       }
-      std::sort(all.ids.begin(), all.ids.end());
-      all.ids.erase(std::unique(all.ids.begin(), all.ids.end()), all.ids.end());
+      sort_unique(all.ids);
+      sort_unique(all.term_ids);
+      sort_unique(all.stem_ids);
       std::sort(all.prefixes.begin(), all.prefixes.end());
       all.prefixes.erase(std::unique(all.prefixes.begin(), all.prefixes.end()), all.prefixes.end());
       return {all};
@@ -518,7 +655,7 @@ void Percolator::Impl::add_topic(const PercolatorTopic& topic, const PercolatorL
     std::size_t ids = 0;
     std::size_t prefixes = 0;
     for (const auto& g : p.keys) {
-      ids += g.ids.size();
+      ids += g.size();
       prefixes += g.prefixes.size();
     }
     std::string reason;
@@ -549,21 +686,20 @@ void Percolator::Impl::add_topic(const PercolatorTopic& topic, const PercolatorL
     }
     for (std::uint32_t g = 0; g < p.keys.size(); ++g) {
       const std::uint32_t entry = rule << 3U | g;
-      for (std::uint32_t id : p.keys[g].ids) {
-        if (postings.size() <= id) {
-          postings.resize(id + 1);
-        }
-        postings[id].push_back(entry);
-        ++key_count;
+      const KeySet& k = p.keys[g];
+      for (std::uint32_t id : k.ids) {
+        word_postings.add(id, entry);
       }
-      for (const auto& prefix : p.keys[g].prefixes) {
-        const std::uint32_t id = prefix_id(prefix);
-        if (postings.size() <= id) {
-          postings.resize(id + 1);
-        }
-        postings[id].push_back(entry);
-        ++key_count;
+      for (std::uint32_t id : k.term_ids) {
+        term_postings.add(id, entry);
       }
+      for (std::uint32_t id : k.stem_ids) {
+        stem_postings.add(id, entry);
+      }
+      for (const auto& prefix : k.prefixes) {
+        word_postings.add(prefix_id(prefix), entry);
+      }
+      key_count += k.size() + k.prefixes.size();
     }
   }
 }
@@ -573,7 +709,11 @@ std::uint32_t Percolator::Impl::prefix_id(const std::string& prefix) {
   if (registered_prefixes.insert(id).second) {
     const std::size_t chars = std::min(kHeadChars, utf8_length(prefix));
     const std::string head = prefix.substr(0, utf8_prefix_bytes(prefix, chars));
-    prefix_heads[head].emplace_back(prefix, id);
+    const std::uint32_t h = heads.intern(head);
+    if (h == prefix_heads.size()) {
+      prefix_heads.emplace_back();
+    }
+    prefix_heads[h].emplace_back(prefix, id);
     if (std::find(head_chars.begin(), head_chars.end(), chars) == head_chars.end()) {
       head_chars.push_back(chars);
     }
@@ -592,42 +732,45 @@ Percolator::Impl::DocView Percolator::Impl::view(const EvalDocument& doc) const 
   Scratch& sc = scratch();
   if (sc.flags.size() < dict.size()) {
     sc.flags.resize(dict.size(), 0);
+    sc.counts.resize(dict.size());
   }
   d.flags = sc.flags.data();
-  const auto flag = [&](std::uint32_t id, std::uint8_t bit) {
+  d.counts = sc.counts.data();
+  const auto flag = [&](std::uint32_t id, std::uint8_t bit, Slot slot) {
     if (sc.flags[id] == 0) {
       sc.touched.push_back(id);
     }
     sc.flags[id] = static_cast<std::uint8_t>(sc.flags[id] | bit);
+    ++sc.counts[id][slot];
   };
   const auto fill = [&](FieldView& v, const FieldTokens& f, std::uint8_t folded_bit,
-                        std::uint8_t stem_bit) {
+                        std::uint8_t stem_bit, Slot slot, Slot stem_slot) {
     v.tokens = &f;
     v.folded_bit = folded_bit;
     v.stem_bit = stem_bit;
+    v.slot = slot;
+    v.stem_slot = stem_slot;
     v.stemmed = !f.stems.empty();
     v.folded.reserve(f.tokens.size());
     for (std::size_t i = 0; i < f.tokens.size(); ++i) {
       const std::uint32_t id = dict.find(f.tokens[i].term);
       if (id != kNone) {
         v.folded.emplace_back(id, f.tokens[i].position);
-        flag(id, folded_bit);
+        flag(id, folded_bit, slot);
       }
       if (v.stemmed) {
         const std::uint32_t sid = f.stems[i] == f.tokens[i].term ? id : dict.find(f.stems[i]);
         if (sid != kNone) {
-          v.stems.emplace_back(sid, f.tokens[i].position);
-          flag(sid, stem_bit);
+          flag(sid, stem_bit, stem_slot);
         }
       }
     }
     std::sort(v.folded.begin(), v.folded.end());
-    std::sort(v.stems.begin(), v.stems.end());
   };
-  fill(d.title, doc.title(), 1, 16);
-  fill(d.text, doc.text(), 2, 32);
-  fill(d.source, doc.source(), 4, 0);
-  fill(d.author, doc.author(), 8, 0);
+  fill(d.title, doc.title(), 1, 16, kTitleSlot, kTitleStemSlot);
+  fill(d.text, doc.text(), 2, 32, kTextSlot, kTextStemSlot);
+  fill(d.source, doc.source(), 4, 0, kSourceSlot, kSourceSlot);
+  fill(d.author, doc.author(), 8, 0, kAuthorSlot, kAuthorSlot);
   // Prefixes: each token looks up its own head once per distinct head length, then compares
   // with the prefixes filed under it.
   if (!prefix_heads.empty()) {
@@ -639,71 +782,70 @@ Percolator::Impl::DocView Percolator::Impl::view(const EvalDocument& doc) const 
           if (bytes == term.size() && utf8_length(term) < chars) {
             continue;
           }
-          auto heads = prefix_heads.find(term.substr(0, bytes));
-          if (heads == prefix_heads.end()) {
+          const std::uint32_t h = heads.find(term.substr(0, bytes));
+          if (h == kNone) {
             continue;
           }
-          for (const auto& [prefix, id] : heads->second) {
+          for (const auto& [prefix, id] : prefix_heads[h]) {
             if (term.starts_with(prefix)) {
-              if (sc.flags[id] == 0) {
-                d.prefix_ids.push_back(id);
-              }
-              flag(id, f->folded_bit);
+              flag(id, f->folded_bit, f->slot);
             }
           }
         }
       }
     }
   }
+  // Filter values: the document's language, country and tags.
+  const auto flag_filter = [&](FilterField field, std::string_view value) {
+    const std::uint32_t id = dict.find(filter_key(field, value));
+    if (id != kNone) {
+      if (sc.flags[id] == 0) {
+        sc.touched.push_back(id);
+      }
+      sc.flags[id] = static_cast<std::uint8_t>(sc.flags[id] | kFilterBit);
+    }
+  };
+  flag_filter(FilterField::Lang, doc.lang());
+  flag_filter(FilterField::Country, doc.country());
+  for (const auto& tag : doc.tags()) {
+    flag_filter(FilterField::Tag, tag);
+  }
   d.length = doc.title().tokens.size() + doc.text().tokens.size();
   return d;
 }
 
 std::vector<std::uint32_t> Percolator::Impl::gather(const DocView& d) const {
+  Scratch& sc = scratch();
+  // By rule, the key groups not hit yet; a rule becomes a candidate when its last one is.
+  sc.remaining = full_masks;
+  std::uint8_t* remaining = sc.remaining.data();
   std::vector<std::uint32_t> out;
-  std::vector<std::uint8_t> hit(rules.size(), 0);
-  // A rule becomes a candidate when the last of its groups is hit (masks only gain bits).
-  const auto mark = [&](std::uint32_t entry) {
-    const std::uint32_t r = entry >> 3U;
-    const auto bit = static_cast<std::uint8_t>(1U << (entry & 7U));
-    if ((hit[r] & bit) != 0) {
-      return;
-    }
-    hit[r] = static_cast<std::uint8_t>(hit[r] | bit);
-    if (hit[r] == full_masks[r]) {
-      out.push_back(r);
+  // The walk over postings is the percolator's hottest loop: a load, a compare and a store.
+  const auto take = [&](std::span<const std::uint32_t> entries) {
+    for (std::uint32_t entry : entries) {
+      const std::uint32_t r = entry >> 3U;
+      const auto bit = static_cast<std::uint8_t>(1U << (entry & 7U));
+      const std::uint8_t before = remaining[r];
+      if (before == bit) {
+        out.push_back(r);
+      }
+      remaining[r] = static_cast<std::uint8_t>(before & ~bit);
     }
   };
-  const auto take = [&](std::uint32_t id) {
-    if (id < postings.size()) {
-      for (std::uint32_t entry : postings[id]) {
-        mark(entry);
-      }
+  // Each id the document flagged once, in the tables its forms look up (see KeySet).
+  const bool stemmed = d.lang_index != kNone;
+  for (std::uint32_t id : sc.touched) {
+    const std::uint8_t f = d.flags[id];
+    if ((f & (kFoldedBits | kFilterBit)) != 0) {
+      take(word_postings.at(id));
     }
-  };
-  // Each distinct id once, whatever the fields and whether a word or a stem.
-  std::vector<std::uint32_t> ids;
-  for (const FieldView* f : {&d.title, &d.text, &d.source, &d.author}) {
-    for (const auto& v : {&f->folded, &f->stems}) {
-      for (std::size_t i = 0; i < v->size(); ++i) {
-        if (i == 0 || (*v)[i].first != (*v)[i - 1].first) {
-          ids.push_back((*v)[i].first);
-        }
+    if (stemmed) {
+      if ((f & kStemBits) != 0) {
+        take(stem_postings.at(id));
       }
+    } else if ((f & kTitleTextBits) != 0) {
+      take(term_postings.at(id));
     }
-  }
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  for (std::uint32_t id : ids) {
-    take(id);
-  }
-  for (std::uint32_t id : d.prefix_ids) {
-    take(id);
-  }
-  take(dict.find(filter_key(FilterField::Lang, d.doc->lang())));
-  take(dict.find(filter_key(FilterField::Country, d.doc->country())));
-  for (const auto& tag : d.doc->tags()) {
-    take(dict.find(filter_key(FilterField::Tag, tag)));
   }
   out.insert(out.end(), always.begin(), always.end());
   return out;
@@ -733,8 +875,23 @@ bool in_fields(const FieldView& title, const FieldView& text, const FieldView& s
 
 }  // namespace
 
+namespace {
+
+// Whether the words ids[0..count) occur one after the other in `f`.
+bool phrase_at(const FieldView& f, const std::uint32_t* ids, std::uint32_t count,
+               std::uint32_t position) {
+  for (std::uint32_t k = 1; k < count; ++k) {
+    if (!f.has_at(ids[k], position + k)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 bool Percolator::Impl::eval(std::uint32_t index, const DocView& d) const {
-  const Node& n = nodes[index];
+  const HotNode& n = hot[index];
   const auto fields = [&](auto&& fn) {
     return in_fields(d.title, d.text, d.source, d.author, n.field, fn);
   };
@@ -751,88 +908,85 @@ bool Percolator::Impl::eval(std::uint32_t index, const DocView& d) const {
       return fields([&](const FieldView& f) { return (d.flags[n.folded] & f.folded_bit) != 0; });
     case Op::Phrase:
       return fields([&](const FieldView& f) {
-        for (std::uint32_t id : n.ids) {
-          if ((d.flags[id] & f.folded_bit) == 0) {
+        const std::uint32_t* ids = phrase_ids.data() + n.first;
+        for (std::uint32_t k = 0; k < n.count; ++k) {
+          if ((d.flags[ids[k]] & f.folded_bit) == 0) {
             return false;
           }
         }
         auto lo = std::lower_bound(f.folded.begin(), f.folded.end(),
-                                   std::make_pair(n.ids.front(), std::uint32_t{0}));
-        for (; lo != f.folded.end() && lo->first == n.ids.front(); ++lo) {
-          bool all = true;
-          for (std::size_t k = 1; k < n.ids.size() && all; ++k) {
-            all = f.has_at(n.ids[k], lo->second + static_cast<std::uint32_t>(k));
-          }
-          if (all) {
+                                   std::make_pair(ids[0], std::uint32_t{0}));
+        for (; lo != f.folded.end() && lo->first == ids[0]; ++lo) {
+          if (phrase_at(f, ids, n.count, lo->second)) {
             return true;
           }
         }
         return false;
       });
-    case Op::Near:
+    case Op::Near: {
+      const Near& near = *nodes[index].near;
       return fields([&](const FieldView& f) {
-        return near_match(occurrences(n.near->left, *f.tokens),
-                          occurrences(n.near->right, *f.tokens), n.near->distance);
+        return near_match(occurrences(near.left, *f.tokens), occurrences(near.right, *f.tokens),
+                          near.distance);
       });
+    }
     case Op::Filter:
-      switch (n.filter) {
-        case FilterField::Lang:
-          return d.doc->lang() == n.value;
-        case FilterField::Country:
-          return d.doc->country() == n.value;
-        case FilterField::Tag:
-          return std::find(d.doc->tags().begin(), d.doc->tags().end(), n.value)
-                 != d.doc->tags().end();
-      }
-      return false;
+      return (d.flags[n.folded] & kFilterBit) != 0;
     case Op::Date: {
+      const DateRange& dates = nodes[index].dates;
       const auto& date = d.doc->date();
-      return date && (!n.dates.from || *date >= *n.dates.from)
-             && (!n.dates.until || *date < *n.dates.until);
+      return date && (!dates.from || *date >= *dates.from)
+             && (!dates.until || *date < *dates.until);
     }
     case Op::And:
-      return std::all_of(n.children.begin(), n.children.end(),
-                         [&](std::uint32_t c) { return eval(c, d); });
+      for (std::uint32_t k = 0; k < n.count; ++k) {
+        if (!eval(child_ids[n.first + k], d)) {
+          return false;
+        }
+      }
+      return true;
     case Op::Or:
-      return std::any_of(n.children.begin(), n.children.end(),
-                         [&](std::uint32_t c) { return eval(c, d); });
+      for (std::uint32_t k = 0; k < n.count; ++k) {
+        if (eval(child_ids[n.first + k], d)) {
+          return true;
+        }
+      }
+      return false;
     case Op::Not:
-      return !eval(n.children.front(), d);
+      return !eval(child_ids[n.first], d);
   }
   return false;
 }
 
 // How often a leaf occurs, title occurrences counting double.
-double Percolator::Impl::leaf_count(const Node& n, const DocView& d) const {
+double Percolator::Impl::leaf_count(std::uint32_t index, const DocView& d) const {
+  const HotNode& n = hot[index];
   const auto count_in = [&](const FieldView& f) -> double {
     switch (n.op) {
       case Op::Term:
         if (f.stemmed && n.stems != kNone && d.lang_index != kNone) {
-          return static_cast<double>(FieldView::count(f.stems, stem_ids[n.stems + d.lang_index]));
+          return static_cast<double>(d.counts[stem_ids[n.stems + d.lang_index]][f.stem_slot]);
         }
-        return static_cast<double>(FieldView::count(f.folded, n.folded));
+        return static_cast<double>(d.counts[n.folded][f.slot]);
       case Op::Prefix:
-        return static_cast<double>(
-            std::count_if(f.tokens->tokens.begin(), f.tokens->tokens.end(),
-                          [&](const text::Token& t) { return t.term.starts_with(n.prefix); }));
+        return static_cast<double>(d.counts[n.folded][f.slot]);
       case Op::Phrase: {
+        const std::uint32_t* ids = phrase_ids.data() + n.first;
         double c = 0;
         auto lo = std::lower_bound(f.folded.begin(), f.folded.end(),
-                                   std::make_pair(n.ids.front(), std::uint32_t{0}));
-        for (; lo != f.folded.end() && lo->first == n.ids.front(); ++lo) {
-          bool all = true;
-          for (std::size_t k = 1; k < n.ids.size() && all; ++k) {
-            all = f.has_at(n.ids[k], lo->second + static_cast<std::uint32_t>(k));
-          }
-          c += all ? 1 : 0;
+                                   std::make_pair(ids[0], std::uint32_t{0}));
+        for (; lo != f.folded.end() && lo->first == ids[0]; ++lo) {
+          c += phrase_at(f, ids, n.count, lo->second) ? 1 : 0;
         }
         return c;
       }
-      case Op::Near:
-        return near_match(occurrences(n.near->left, *f.tokens),
-                          occurrences(n.near->right, *f.tokens), n.near->distance)
+      case Op::Near: {
+        const Near& near = *nodes[index].near;
+        return near_match(occurrences(near.left, *f.tokens), occurrences(near.right, *f.tokens),
+                          near.distance)
                    ? 1.0
                    : 0.0;
+      }
       default:
         return 0.0;
     }
@@ -851,16 +1005,16 @@ double Percolator::Impl::leaf_count(const Node& n, const DocView& d) const {
 }
 
 void Percolator::Impl::collect_hits(std::uint32_t index, bool negated, const DocView& d,
-                                    PercolatorHit& hit) const {
-  const Node& n = nodes[index];
+                                    double& score, std::vector<std::uint32_t>& found) const {
+  const HotNode& n = hot[index];
   switch (n.op) {
     case Op::Not:
-      collect_hits(n.children.front(), !negated, d, hit);
+      collect_hits(child_ids[n.first], !negated, d, score, found);
       return;
     case Op::And:
     case Op::Or:
-      for (std::uint32_t c : n.children) {
-        collect_hits(c, negated, d, hit);
+      for (std::uint32_t k = 0; k < n.count; ++k) {
+        collect_hits(child_ids[n.first + k], negated, d, score, found);
       }
       return;
     case Op::Filter:
@@ -872,7 +1026,7 @@ void Percolator::Impl::collect_hits(std::uint32_t index, bool negated, const Doc
   if (negated) {
     return;
   }
-  const double tf = leaf_count(n, d);
+  const double tf = leaf_count(index, d);
   if (tf <= 0) {
     return;
   }
@@ -882,10 +1036,9 @@ void Percolator::Impl::collect_hits(std::uint32_t index, bool negated, const Doc
   constexpr double kB = 0.75;
   constexpr double kAverageLength = 200;
   const double norm = 1 - kB + kB * static_cast<double>(d.length) / kAverageLength;
-  hit.score += tf * (kK1 + 1) / (tf + kK1 * norm);
-  if (std::find(hit.matched_terms.begin(), hit.matched_terms.end(), n.label)
-      == hit.matched_terms.end()) {
-    hit.matched_terms.push_back(n.label);
+  score += tf * (kK1 + 1) / (tf + kK1 * norm);
+  if (std::find(found.begin(), found.end(), n.label_id) == found.end()) {
+    found.push_back(n.label_id);
   }
 }
 
@@ -907,6 +1060,9 @@ Percolator::Percolator(std::span<const PercolatorTopic> topics, const Percolator
   for (const auto& t : topics) {
     impl_->add_topic(t, limits);
   }
+  impl_->word_postings.freeze();
+  impl_->term_postings.freeze();
+  impl_->stem_postings.freeze();
 }
 
 Percolator::~Percolator() = default;
@@ -917,12 +1073,19 @@ std::vector<PercolatorHit> Percolator::percolate(const EvalDocument& doc) const 
   const ScratchReset reset;
   const Impl::DocView d = impl_->view(doc);
   std::vector<PercolatorHit> hits;
-  for (std::uint32_t r : impl_->matching_rules(d)) {
+  const std::vector<std::uint32_t> matching = impl_->matching_rules(d);
+  hits.reserve(matching.size());
+  std::vector<std::uint32_t> labels;
+  for (std::uint32_t r : matching) {
     const Rule& rule = impl_->rules[r];
-    PercolatorHit hit;
+    PercolatorHit& hit = hits.emplace_back();
     hit.topic_id = impl_->topic_ids[rule.topic];
-    impl_->collect_hits(rule.root, false, d, hit);
-    hits.push_back(std::move(hit));
+    labels.clear();
+    impl_->collect_hits(rule.root, false, d, hit.score, labels);
+    hit.matched_terms.reserve(labels.size());
+    for (std::uint32_t l : labels) {
+      hit.matched_terms.push_back(impl_->labels[l]);
+    }
   }
   std::sort(hits.begin(), hits.end(),
             [](const auto& a, const auto& b) { return a.topic_id < b.topic_id; });
