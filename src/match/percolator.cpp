@@ -22,8 +22,9 @@ constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 // Every string the compiled queries compare (folded words, their stems, filter keys) gets a
 // dense id, so a document is turned into ids once and each check is an integer comparison.
 // Looking up every token of every document is the percolator's hottest loop, so the table is
-// flat (open addressing, linear probing, the hash's high bits kept in the slot) over one arena
-// of bytes: a lookup costs about one cache miss instead of a node chase.
+// flat (open addressing, linear probing, the hash's high bits kept in the 8-byte slot) and
+// each string is stored in one arena next to its id and length: a lookup that finds its word
+// costs the slot and one record, two cache misses at most.
 class Dictionary {
  public:
   std::uint32_t intern(std::string_view s) {
@@ -32,16 +33,19 @@ class Dictionary {
     }
     const std::uint64_t h = hash(s);
     std::size_t i = h & mask();
-    for (; slots_[i].id != kNone; i = (i + 1) & mask()) {
-      if (slots_[i].tag == tag(h) && text_of(slots_[i].id) == s) {
-        return slots_[i].id;
+    for (; slots_[i].record != kNone; i = (i + 1) & mask()) {
+      if (slots_[i].tag == tag(h) && holds(slots_[i].record, s)) {
+        return id_at(slots_[i].record);
       }
     }
-    const auto id = static_cast<std::uint32_t>(starts_.size());
-    starts_.push_back(static_cast<std::uint32_t>(arena_.size()));
-    lengths_.push_back(static_cast<std::uint32_t>(s.size()));
+    const auto id = static_cast<std::uint32_t>(records_.size());
+    const auto record = static_cast<std::uint32_t>(arena_.size());
+    const auto length = static_cast<std::uint32_t>(s.size());
+    arena_.append(reinterpret_cast<const char*>(&id), sizeof id);
+    arena_.append(reinterpret_cast<const char*>(&length), sizeof length);
     arena_.append(s);
-    slots_[i] = {tag(h), id};
+    records_.push_back(record);
+    slots_[i] = {tag(h), record};
     ++count_;
     return id;
   }
@@ -50,9 +54,9 @@ class Dictionary {
       return kNone;
     }
     const std::uint64_t h = hash(s);
-    for (std::size_t i = h & mask(); slots_[i].id != kNone; i = (i + 1) & mask()) {
-      if (slots_[i].tag == tag(h) && text_of(slots_[i].id) == s) {
-        return slots_[i].id;
+    for (std::size_t i = h & mask(); slots_[i].record != kNone; i = (i + 1) & mask()) {
+      if (slots_[i].tag == tag(h) && holds(slots_[i].record, s)) {
+        return id_at(slots_[i].record);
       }
     }
     return kNone;
@@ -60,10 +64,25 @@ class Dictionary {
   std::size_t size() const { return count_; }
 
  private:
+  // Records in the arena: id (4 bytes), length (4 bytes), then the bytes.
   struct Slot {
     std::uint32_t tag = 0;
-    std::uint32_t id = kNone;
+    std::uint32_t record = kNone;  // offset in the arena
   };
+  std::uint32_t id_at(std::uint32_t record) const {
+    std::uint32_t id = 0;
+    std::memcpy(&id, arena_.data() + record, sizeof id);
+    return id;
+  }
+  std::string_view text_at(std::uint32_t record) const {
+    std::uint32_t length = 0;
+    std::memcpy(&length, arena_.data() + record + 4, sizeof length);
+    return {arena_.data() + record + 8, length};
+  }
+  bool holds(std::uint32_t record, std::string_view s) const {
+    const std::string_view t = text_at(record);
+    return t.size() == s.size() && std::memcmp(t.data(), s.data(), s.size()) == 0;
+  }
   // Eight bytes at a time (words are short: usually one or two rounds), then a final mix so
   // both halves of the result are usable.
   static std::uint64_t hash(std::string_view s) {
@@ -86,26 +105,21 @@ class Dictionary {
   }
   static std::uint32_t tag(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32); }
   std::size_t mask() const { return slots_.size() - 1; }
-  std::string_view text_of(std::uint32_t id) const {
-    return std::string_view(arena_).substr(starts_[id], lengths_[id]);
-  }
   void grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
-    for (std::uint32_t id = 0; id < starts_.size(); ++id) {
-      const std::uint64_t h = hash(text_of(id));
+    slots_.assign(slots_.empty() ? 1024 : slots_.size() * 2, Slot{});
+    for (std::uint32_t record : records_) {
+      const std::uint64_t h = hash(text_at(record));
       std::size_t i = h & mask();
-      while (slots_[i].id != kNone) {
+      while (slots_[i].record != kNone) {
         i = (i + 1) & mask();
       }
-      slots_[i] = {tag(h), id};
+      slots_[i] = {tag(h), record};
     }
   }
 
-  std::vector<Slot> slots_;  // a power of two in size, at most 3/4 full
-  std::string arena_;        // every interned string, back to back
-  std::vector<std::uint32_t> starts_;
-  std::vector<std::uint32_t> lengths_;
+  std::vector<Slot> slots_;             // a power of two in size, at most 3/4 full
+  std::string arena_;                   // every record, back to back
+  std::vector<std::uint32_t> records_;  // by id: offset of its record
   std::size_t count_ = 0;
 };
 
@@ -1112,7 +1126,8 @@ const std::vector<std::string>& Percolator::refusal_reasons() const {
 }
 
 PercolatorStats Percolator::stats() const {
-  return {impl_->topic_ids.size(), impl_->query_count, impl_->key_count, impl_->always.size()};
+  return {impl_->topic_ids.size(), impl_->query_count, impl_->key_count, impl_->always.size(),
+          impl_->dict.size()};
 }
 
 core::Status check_percolatable(const Query& query, const PercolatorLimits& limits) {

@@ -66,6 +66,7 @@ struct PercolatorStats {
   std::size_t queries = 0;         // main queries and variants
   std::size_t keys = 0;            // postings, all queries together
   std::size_t always_checked = 0;  // queries verified on every document
+  std::size_t strings = 0;         // distinct words, stems, prefixes and filter values
 };
 
 // Whether `query` can be compiled within `limits`. Errors: InvalidInput "topic.too_broad"
