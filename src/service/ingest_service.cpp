@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "service/ingest_service.h"
 
+#include <functional>
 #include <vector>
 
 #include "core/try.h"
@@ -36,6 +37,15 @@ core::Result<PreparedDocument> IngestService::prepare(const core::Source& source
       report.item_times.push_back(*doc.items.back().published_at);
     }
   }
+  // Unchanged items are matched too (store() skips them): the waste is small next to freeing
+  // the writer, and knowing which are new would take the store's lock.
+  doc.topics = topics_.last_snapshot(source.org_id);
+  if (doc.topics && !doc.topics->topics.empty()) {
+    doc.matches.reserve(doc.items.size());
+    for (const auto& item : doc.items) {
+      doc.matches.push_back(TopicMatcher::match(*doc.topics, item, source));
+    }
+  }
   return doc;
 }
 
@@ -45,9 +55,17 @@ core::Result<IngestReport> IngestService::store(PreparedDocument document) {
   VIGIE_TRY_ASSIGN(auto topics, topics_.snapshot(document.source.org_id));
   storage::ItemMatcher matcher;
   std::size_t matched = 0;
+  const bool prepared =
+      document.topics == topics && document.matches.size() == document.items.size();
   if (!topics->topics.empty()) {
     matcher = [&](const core::Item& item) -> core::Result<std::vector<core::TopicMatch>> {
-      auto m = TopicMatcher::match(*topics, item, document.source);
+      // upsert_items passes the elements of the span it was given (store.h).
+      const core::Item* first = document.items.data();
+      const std::less<const core::Item*> before;
+      const bool ours = !before(&item, first) && before(&item, first + document.items.size());
+      auto m = prepared && ours
+                   ? std::move(document.matches[static_cast<std::size_t>(&item - first)])
+                   : TopicMatcher::match(*topics, item, document.source);
       matched += m.size();
       return m;
     };

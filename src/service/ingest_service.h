@@ -8,6 +8,7 @@
 //
 // Thread-safety: safe to call concurrently if the Store is (it is).
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,6 +46,10 @@ struct PreparedDocument {
   core::Source source;
   std::vector<core::Item> items;
   IngestReport report;  // everything but the store's statistics
+  // Topic matches computed by prepare(), parallel to `items`, with the snapshot they come
+  // from; store() uses them when that snapshot is still current and matches again otherwise.
+  std::shared_ptr<const TopicMatcher::Snapshot> topics;
+  std::vector<std::vector<core::TopicMatch>> matches;
 };
 
 class IngestService {
@@ -56,12 +61,13 @@ class IngestService {
   core::Result<IngestReport> ingest_document(const core::Source& source, std::string_view bytes,
                                              const DocumentContext& context);
 
-  // Parses and builds the items (sanitise, text, language, hashes) without touching the
-  // store. Pure CPU work, safe to run on several threads at once; store() then writes in
-  // one transaction. Errors: as ingest_document.
-  // store() also matches each inserted or changed item against the enabled topics of the
-  // source's organisation, and writes the matches (and the signals of high-priority topics)
-  // in the same transaction.
+  // Parses and builds the items (sanitise, text, language, hashes) and matches them against
+  // the topics last loaded, without touching the store. Pure CPU work, safe to run on several
+  // threads at once; store() then writes in one transaction. Errors: as ingest_document.
+  // store() writes, with each inserted or changed item, its matches against the enabled topics
+  // of the source's organisation (and the signals of high-priority topics), in the same
+  // transaction; matching, the costly part, is done by prepare() on its own thread when the
+  // topics have not changed since, so the single writer only writes.
   core::Result<PreparedDocument> prepare(const core::Source& source, std::string_view bytes,
                                          const DocumentContext& context) const;
   core::Result<IngestReport> store(PreparedDocument document);
@@ -69,7 +75,7 @@ class IngestService {
  private:
   storage::Store& store_;
   const core::Clock& clock_;
-  TopicMatcher topics_{store_};
+  mutable TopicMatcher topics_{store_};  // thread-safe
 };
 
 }  // namespace vigie::service

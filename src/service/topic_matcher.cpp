@@ -80,6 +80,12 @@ core::Result<std::shared_ptr<const TopicMatcher::Snapshot>> TopicMatcher::snapsh
   return out;
 }
 
+std::shared_ptr<const TopicMatcher::Snapshot> TopicMatcher::last_snapshot(core::OrgId org) {
+  std::scoped_lock lock(mutex_);
+  auto it = snapshots_.find(org);
+  return it == snapshots_.end() ? nullptr : it->second;
+}
+
 std::vector<core::TopicMatch> TopicMatcher::match(const Snapshot& snapshot, const core::Item& item,
                                                   const core::Source& source) {
   std::vector<core::TopicMatch> out;

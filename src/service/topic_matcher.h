@@ -40,6 +40,9 @@ class TopicMatcher {
     std::map<core::TopicId, core::Topic> topics;
   };
   core::Result<std::shared_ptr<const Snapshot>> snapshot(core::OrgId org);
+  // The snapshot of `org` last loaded, without asking the store whether it is current (null
+  // when none): for matching ahead of the transaction, which checks it against snapshot().
+  std::shared_ptr<const Snapshot> last_snapshot(core::OrgId org);
 
   // The topics `item` matches (item.org_id's enabled topics), best first.
   static std::vector<core::TopicMatch> match(const Snapshot& snapshot, const core::Item& item,

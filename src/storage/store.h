@@ -91,13 +91,14 @@ class ItemStore {
   // Requires: every item's source_id == source and org_id == the source's org.
   //
   // `matcher`, when set, is called inside the transaction for each item inserted or changed
-  // (never for unchanged ones) and returns the topics the item matched (the percolator's
-  // output; TopicMatch::item_id is ignored). Those matches replace the item's stored ones, and
-  // each match of a high or critical topic raises a "topic_match" signal (severity and
-  // audience from the topic as it is in this transaction, title from the item, created at the
-  // item's fetched_at); an item changed again does not raise the same topic's signal twice.
-  // A matcher error aborts the whole transaction and is returned. The matcher must not call
-  // the store (it runs under the store's lock) and should be quick (it holds the writer).
+  // (never for unchanged ones), with a reference to that element of `items`, and returns the topics
+  // the item matched (the percolator's output; TopicMatch::item_id is ignored). Those matches
+  // replace the item's stored ones, and each match of a high or critical topic raises a
+  // "topic_match" signal (severity and audience from the topic as it is in this transaction, title
+  // from the item, created at the item's fetched_at); an item changed again does not raise the same
+  // topic's signal twice. A matcher error aborts the whole transaction and is returned. The matcher
+  // must not call the store (it runs under the store's lock) and should be quick (it holds the
+  // writer).
   virtual core::Result<UpsertStats> upsert_items(core::SourceId source,
                                                  std::span<const core::Item> items,
                                                  const ItemMatcher& matcher) = 0;

@@ -210,6 +210,9 @@ core::Status SqliteStore::write_matches(const core::Item& item, core::ItemId id,
                                         const std::vector<core::TopicMatch>& matches) {
   VIGIE_TRY_ASSIGN(Statement * del, conn_->prepare("DELETE FROM topic_matches WHERE item_id = ?"));
   VIGIE_TRY(del->bind(1, std::int64_t{id}).run());
+  if (matches.empty()) {
+    return {};
+  }
   for (const auto& m : matches) {
     VIGIE_TRY_ASSIGN(Statement * ins,
                      conn_->prepare("INSERT OR REPLACE INTO topic_matches (item_id, topic_id, "
@@ -220,23 +223,38 @@ core::Status SqliteStore::write_matches(const core::Item& item, core::ItemId id,
                   .bind(4, nlohmann::json(m.matched_terms)
                                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
                   .run());
-    // The topic's priority is read here, in the same transaction, so a signal follows the
-    // topic as it is when the item is stored.
-    VIGIE_TRY_ASSIGN(
-        Statement * sig,
-        conn_->prepare("INSERT OR IGNORE INTO signals (org_id, kind, severity, audience, "
-                       "topic_id, item_id, title, created_at) SELECT org_id, ?, priority, "
-                       "audience, id, ?, ?, ? FROM topics WHERE id = ? AND priority IN ('high', "
-                       "'critical')"));
-    VIGIE_TRY(sig->bind(1, core::kSignalTopicMatch)
-                  .bind(2, std::int64_t{id})
-                  .bind(3, item.title)
-                  .bind(4, core::to_unix(item.fetched_at))
-                  .bind(5, std::int64_t{m.topic_id})
-                  .run());
-    if (conn_->changes() > 0) {
-      VIGIE_TRY(write_alert_deliveries(conn_->last_insert_rowid()));
+  }
+  // One statement raises the signals of all the item's matches of high or critical topics
+  // (an item matches tens of topics; one query per match was most of the cost of storing
+  // them). The topic's priority is read here, in the same transaction, so a signal follows
+  // the topic as it is when the item is stored; RETURNING lists only the signals inserted.
+  VIGIE_TRY_ASSIGN(
+      Statement * sig,
+      conn_->prepare("INSERT OR IGNORE INTO signals (org_id, kind, severity, audience, topic_id, "
+                     "item_id, title, created_at) SELECT t.org_id, ?, t.priority, t.audience, "
+                     "t.id, ?, ?, ? FROM topic_matches m JOIN topics t ON t.id = m.topic_id "
+                     "WHERE m.item_id = ? AND t.priority IN ('high', 'critical') ORDER BY t.id "
+                     "RETURNING id"));
+  sig->bind(1, core::kSignalTopicMatch)
+      .bind(2, std::int64_t{id})
+      .bind(3, item.title)
+      .bind(4, core::to_unix(item.fetched_at))
+      .bind(5, std::int64_t{id});
+  std::vector<core::SignalId> raised;
+  for (;;) {
+    auto row = sig->step();
+    if (!row) {
+      sig->reset();
+      return tl::unexpected(row.error());
     }
+    if (!*row) {
+      break;
+    }
+    raised.push_back(sig->column_int(0));
+  }
+  sig->reset();
+  for (core::SignalId s : raised) {
+    VIGIE_TRY(write_alert_deliveries(s));
   }
   return {};
 }
