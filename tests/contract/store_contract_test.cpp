@@ -355,6 +355,38 @@ TEST_P(StoreContractTest, AddsFindsUpdatesAndRemovesTopics) {
   EXPECT_NE(*v3, *v2);
 }
 
+TEST_P(StoreContractTest, StoresEveryMatchOfAnItemThatMatchesManyTopics) {
+  // Enough topics for rows to go in by several statements and one by one (SQLite batches them).
+  core::Source s = add_feed("https://many.example/feed");
+  std::vector<core::TopicMatch> want;
+  for (int i = 0; i < 37; ++i) {
+    auto t =
+        store_->add_topic(make_topic(org_, "Sujet " + std::to_string(i),
+                                     i % 5 == 0 ? core::Priority::High : core::Priority::Normal));
+    ASSERT_TRUE(t) << t.error().message;
+    want.push_back({0, t->id, 100.0 - i, {"mot" + std::to_string(i), "\"guillemets\""}});
+  }
+  const ItemMatcher matcher =
+      [&](const core::Item&) -> core::Result<std::vector<core::TopicMatch>> { return want; };
+  std::vector<core::Item> items = {make_item(s, "a", "texte")};
+  auto st = store_->upsert_items(s.id, items, matcher);
+  ASSERT_TRUE(st) << st.error().message;
+  ASSERT_EQ(st->inserted_ids.size(), 1U);
+  auto got = store_->matches_of_item(st->inserted_ids.front());
+  ASSERT_TRUE(got) << got.error().message;
+  ASSERT_EQ(got->size(), want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) {  // best score first, as added
+    EXPECT_EQ((*got)[i].topic_id, want[i].topic_id);
+    EXPECT_DOUBLE_EQ((*got)[i].score, want[i].score);
+    EXPECT_EQ((*got)[i].matched_terms, want[i].matched_terms);
+  }
+  SignalFilter all;
+  all.limit = 100;
+  auto signals = store_->list_signals(org_, all);
+  ASSERT_TRUE(signals) << signals.error().message;
+  EXPECT_EQ(signals->size(), 8U);  // topics 0, 5, ..., 35 are high
+}
+
 TEST_P(StoreContractTest, StoresMatchesAndSignalsWithTheItems) {
   core::Source s = add_feed("https://m.example/feed");
   auto high = store_->add_topic(make_topic(org_, "Coton", core::Priority::High));

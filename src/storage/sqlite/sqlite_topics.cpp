@@ -213,16 +213,38 @@ core::Status SqliteStore::write_matches(const core::Item& item, core::ItemId id,
   if (matches.empty()) {
     return {};
   }
-  for (const auto& m : matches) {
+  // Rows go in by statements of kRowsPerInsert (then one by one): an item matches tens of
+  // topics, and a statement's fixed cost is a good part of a row's.
+  constexpr std::size_t kRowsPerInsert = 16;
+  static const std::string kInsertMany = [] {
+    std::string sql =
+        "INSERT OR REPLACE INTO topic_matches (item_id, topic_id, score, matched_terms) VALUES ";
+    for (std::size_t i = 0; i < kRowsPerInsert; ++i) {
+      sql += i ? ", (?, ?, ?, ?)" : "(?, ?, ?, ?)";
+    }
+    return sql;
+  }();
+  std::size_t next = 0;
+  const auto bind_row = [&](Statement& st, int first, const core::TopicMatch& m) {
+    st.bind(first, std::int64_t{id})
+        .bind(first + 1, std::int64_t{m.topic_id})
+        .bind(first + 2, m.score)
+        .bind(first + 3, nlohmann::json(m.matched_terms)
+                             .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  };
+  for (; next + kRowsPerInsert <= matches.size(); next += kRowsPerInsert) {
+    VIGIE_TRY_ASSIGN(Statement * ins, conn_->prepare(kInsertMany));
+    for (std::size_t i = 0; i < kRowsPerInsert; ++i) {
+      bind_row(*ins, static_cast<int>(i * 4 + 1), matches[next + i]);
+    }
+    VIGIE_TRY(ins->run());
+  }
+  for (; next < matches.size(); ++next) {
     VIGIE_TRY_ASSIGN(Statement * ins,
                      conn_->prepare("INSERT OR REPLACE INTO topic_matches (item_id, topic_id, "
                                     "score, matched_terms) VALUES (?, ?, ?, ?)"));
-    VIGIE_TRY(ins->bind(1, std::int64_t{id})
-                  .bind(2, std::int64_t{m.topic_id})
-                  .bind(3, m.score)
-                  .bind(4, nlohmann::json(m.matched_terms)
-                               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
-                  .run());
+    bind_row(*ins, 1, matches[next]);
+    VIGIE_TRY(ins->run());
   }
   // One statement raises the signals of all the item's matches of high or critical topics
   // (an item matches tens of topics; one query per match was most of the cost of storing
