@@ -30,9 +30,10 @@ std::string join_tags(const std::vector<std::string>& tags) {
 class VigieEngine final : public Engine {
  public:
   VigieEngine(const std::filesystem::path& dir, const Corpus* texts,
-              std::size_t max_near_candidates)
+              std::size_t max_near_candidates, bool read_only)
       : texts_(texts) {
-    auto index = storage::XapianIndex::open(dir, {.max_near_candidates = max_near_candidates});
+    auto index = storage::XapianIndex::open(
+        dir, {.max_near_candidates = max_near_candidates, .read_only = read_only});
     if (!index) {
       throw std::runtime_error(index.error().message);
     }
@@ -312,8 +313,8 @@ class RawXapianEngine final : public Engine {
 }  // namespace
 
 std::unique_ptr<Engine> make_vigie_engine(const std::filesystem::path& dir, const Corpus* texts,
-                                          std::size_t max_near_candidates) {
-  return std::make_unique<VigieEngine>(dir, texts, max_near_candidates);
+                                          std::size_t max_near_candidates, bool read_only) {
+  return std::make_unique<VigieEngine>(dir, texts, max_near_candidates, read_only);
 }
 std::unique_ptr<Engine> make_fts5_engine(const std::filesystem::path& dir) {
   return std::make_unique<Fts5Engine>(dir);

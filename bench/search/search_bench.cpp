@@ -309,11 +309,29 @@ int run(int argc, char** argv) {
   std::size_t near_cap = storage::XapianIndexOptions{}.max_near_candidates;
   app.add_option("--max-near-candidates", near_cap,
                  "vigie: NEAR looks among this many newest candidates (0: exact, unbounded)");
+  bool read_only = false;
+  app.add_flag("--read-only", read_only,
+               "vigie: open the index read-only, beside a run still building it (implies "
+               "--no-build for it, and no insert to searchable)");
+  bool no_build = false;
+  app.add_flag("--no-build", no_build, "search the indexes as they are, even if partial");
+  std::size_t fts5_per_class = 0;
+  app.add_option("--fts5-queries", fts5_per_class,
+                 "fts5 runs only the first N queries of each class (0: all); at 1M items some "
+                 "of its queries take seconds");
+  std::vector<std::string> only_classes;
+  app.add_option("--classes", only_classes, "run only these query classes (for profiling)")
+      ->delimiter(',');
   CLI11_PARSE(app, argc, argv);
 
   const Corpus corpus(seed, items);
   Workload workload(corpus, seed + 1);
-  const auto queries = workload.make(per_class);
+  auto queries = workload.make(per_class);
+  if (!only_classes.empty()) {
+    std::erase_if(queries, [&](const BenchQuery& q) {
+      return std::find(only_classes.begin(), only_classes.end(), q.cls) == only_classes.end();
+    });
+  }
   fmt::print("corpus: {} items, {} queries x 2 sorts per engine\n", items, queries.size());
 
   std::map<std::string, Timings> results;
@@ -323,13 +341,14 @@ int run(int argc, char** argv) {
     const std::string files = name == "vigie-ids" ? "vigie" : name;
     const std::filesystem::path path =
         std::filesystem::path(dir) / fmt::format("{}-{}", files, items);
-    std::unique_ptr<Engine> engine = name == "vigie" ? make_vigie_engine(path, &corpus, near_cap)
-                                     : name == "vigie-ids"
-                                         ? make_vigie_engine(path, nullptr, near_cap)
-                                     : name == "fts5" ? make_fts5_engine(path)
-                                                      : make_raw_xapian_engine(path);
+    const bool ours = name == "vigie" || name == "vigie-ids";
+    std::unique_ptr<Engine> engine =
+        name == "vigie"       ? make_vigie_engine(path, &corpus, near_cap, read_only)
+        : name == "vigie-ids" ? make_vigie_engine(path, nullptr, near_cap, read_only)
+        : name == "fts5"      ? make_fts5_engine(path)
+                              : make_raw_xapian_engine(path);
     const std::uint64_t have = engine->count();
-    if (have < items) {
+    if (have < items && !no_build && !(ours && read_only)) {
       const auto t0 = Clock::now();
       std::uint64_t next = have + 1;
       constexpr std::uint64_t kReport = 100'000;
@@ -347,8 +366,13 @@ int run(int argc, char** argv) {
                static_cast<double>(directory_bytes(path)) / (1 << 30));
 
     auto& t = results[name];
+    std::map<std::string, std::size_t> run_in_class;
     for (int pass = 0; pass < 2; ++pass) {  // pass 0 warms the page cache
+      run_in_class.clear();
       for (const auto& q : queries) {
+        if (name == "fts5" && fts5_per_class > 0 && run_in_class[q.cls]++ >= fts5_per_class) {
+          continue;
+        }
         for (Sort sort : {Sort::Relevance, Sort::Date}) {
           const auto t0 = Clock::now();
           const double c0 = thread_cpu_ms();
@@ -364,7 +388,7 @@ int run(int argc, char** argv) {
       }
     }
     // Insert to searchable: add one item with a new word, commit, search for it.
-    for (std::uint64_t k = 0; k < 20; ++k) {
+    for (std::uint64_t k = 0; k < 20 && !(ours && read_only); ++k) {
       auto doc = corpus.item(1 + k);
       doc.id = static_cast<core::ItemId>(items + 1 + k);
       // Digits between letters: no stemmer folds two markers together.
@@ -376,9 +400,11 @@ int run(int argc, char** argv) {
     }
   }
 
-  const std::string note = fmt::format(
-      "top 20, {} queries per class (p99 of {} samples is their maximum); hits: mean results",
-      per_class, per_class);
+  std::string note = fmt::format("top 20, {} queries per class", per_class);
+  if (fts5_per_class > 0 && fts5_per_class < per_class) {
+    note += fmt::format(" (fts5: the first {} of them)", fts5_per_class);
+  }
+  note += "; p99 is the sample of rank ceil(0.99 n); hits: mean results";
   print_table(("wall-clock latency in ms, " + note).c_str(), engines, results, &Timings::wall);
   print_table(("CPU time in ms of the searching thread, " + note).c_str(), engines, results,
               &Timings::cpu);

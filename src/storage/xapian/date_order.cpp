@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <limits>
+
+#include "storage/xapian/schema.h"
 
 namespace vigie::storage::xapian_schema {
 
@@ -59,6 +62,76 @@ std::int64_t BlockDates::newest_below(Xapian::docid did) const {
     }
   }
   return newest;
+}
+
+namespace {
+
+// Xapian's order for set_sort_by_value_then_relevance(slot, true) with ascending docid order.
+bool newer_first(const DatedHit& a, const DatedHit& b) {
+  if (a.sort_key != b.sort_key) {
+    return a.sort_key > b.sort_key;
+  }
+  if (a.weight != b.weight) {
+    return a.weight > b.weight;
+  }
+  return a.id < b.id;
+}
+
+// The best `count` matches of `query` among ids [first, last], newest first.
+void search_range(const Xapian::Database& db, const Xapian::Query& query, Xapian::docid first,
+                  Xapian::docid last, std::size_t count, std::vector<DatedHit>& out) {
+  Xapian::Enquire enquire(db);
+  if (first <= 1 && last >= db.get_lastdocid()) {
+    enquire.set_query(query);
+  } else {
+    auto* range = new DocidRangeSource(first, last);
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(range->release())));
+  }
+  enquire.set_sort_by_value_then_relevance(kDateSlot, true);
+  const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(count));
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    DatedHit hit;
+    hit.id = *it;
+    hit.weight = it.get_weight();
+    hit.sort_key = it.get_sort_key();
+    hit.date = static_cast<std::int64_t>(std::llround(Xapian::sortable_unserialise(hit.sort_key)));
+    out.push_back(std::move(hit));
+  }
+}
+
+}  // namespace
+
+std::vector<DatedHit> newest_first(const Xapian::Database& db, const Xapian::Query& query,
+                                   const BlockDates& dates, std::size_t offset, std::size_t limit) {
+  const std::size_t need = offset + limit;
+  std::vector<DatedHit> best;
+  if (need == 0) {
+    return best;
+  }
+  const Xapian::docid last = db.get_lastdocid();
+  const Xapian::docid top_block = last / kDocidsPerBlock;
+  Xapian::docid high = last;
+  for (Xapian::docid blocks = 1; high >= 1; blocks *= 4) {
+    const Xapian::docid low =
+        blocks <= top_block ? std::max<Xapian::docid>(1, (top_block + 1 - blocks) * kDocidsPerBlock)
+                            : 1;
+    search_range(db, query, low, high, need, best);
+    std::sort(best.begin(), best.end(), newer_first);
+    if (best.size() > need) {
+      best.resize(need);
+    }
+    // Exact when the page is full and its oldest hit is newer than anything below the ranges.
+    if (low == 1 || (best.size() >= need && best[need - 1].date > dates.newest_below(low))) {
+      break;
+    }
+    high = low - 1;
+  }
+  if (offset >= best.size()) {
+    return {};
+  }
+  best.erase(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(offset));
+  return best;
 }
 
 void DocidRangeSource::init(const Xapian::Database& /*db*/) {

@@ -9,6 +9,7 @@
 // every date below the range. The answer is exact whatever the ids; it is fast when ids follow
 // dates, as they do. Internal to storage/xapian/.
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -36,6 +37,25 @@ class BlockDates {
  private:
   std::map<Xapian::docid, std::int64_t> newest_;  // block -> newest date
 };
+
+// One hit of a newest-first page.
+struct DatedHit {
+  Xapian::docid id = 0;
+  double weight = 0;
+  std::int64_t date = 0;  // unix seconds
+  std::string sort_key;   // the serialised date, as Xapian compares it
+};
+
+// Hits [offset, offset + limit) of `query` (which must hold a term: see DocidRangeSource) newest
+// first, then by relevance, then by ascending id: the order of Xapian's
+// set_sort_by_value_then_relevance(kDateSlot, true) on the whole database. Searches disjoint id
+// ranges from the highest down, each four times as wide as the one before (the first is the
+// top block), keeps the best offset + limit hits seen, and stops once the page's oldest hit is
+// newer than every date below the ranges searched (`dates`), or when the ranges reach id 1.
+// Each document is scored at most once: a rare query costs one pass over its matches, not one
+// per widening. Throws Xapian::Error.
+std::vector<DatedHit> newest_first(const Xapian::Database& db, const Xapian::Query& query,
+                                   const BlockDates& dates, std::size_t offset, std::size_t limit);
 
 // Every document id in [first, last], cheaply (for filtering; contributes no weight). Ids that
 // no document has are filtered out by the rest of the query, which always includes a term.

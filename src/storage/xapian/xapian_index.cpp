@@ -9,7 +9,6 @@
 #include <set>
 #include <string>
 #include <system_error>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -92,28 +91,6 @@ Xapian::MSet run(const Xapian::Database& db, const Xapian::Query& query, SearchS
   }
   return enquire.get_mset(static_cast<Xapian::doccount>(first),
                           static_cast<Xapian::doccount>(count));
-}
-
-// The newest-first page, searching the highest document ids first (date_order.h). Returns the
-// MSet and the index of the page's first hit in it.
-std::pair<Xapian::MSet, Xapian::doccount> newest_first(const Reader& r, const Xapian::Query& query,
-                                                       std::size_t offset, std::size_t limit) {
-  const std::size_t need = offset + limit;
-  const Xapian::docid last = r.db.get_lastdocid();
-  const Xapian::docid top_block = last / xs::kDocidsPerBlock;
-  for (Xapian::docid blocks = 1; need > 0 && blocks <= top_block; blocks *= 4) {
-    const Xapian::docid lo = (top_block + 1 - blocks) * xs::kDocidsPerBlock;
-    auto* range = new xs::DocidRangeSource(lo, last);
-    const Xapian::Query windowed(Xapian::Query::OP_FILTER, query, Xapian::Query(range->release()));
-    Xapian::MSet mset = run(r.db, windowed, SearchSort::Date, 0, need);
-    // Exact when the page is full and its oldest hit is newer than anything below the range.
-    if (mset.size() >= need
-        && date_of(mset[static_cast<Xapian::doccount>(need - 1)].get_document())
-               > r.block_dates.newest_below(lo)) {
-      return {std::move(mset), static_cast<Xapian::doccount>(offset)};
-    }
-  }
-  return {run(r.db, query, SearchSort::Date, offset, limit), 0};
 }
 
 tl::unexpected<core::Error> read_only_error() {
@@ -399,29 +376,37 @@ core::Result<SearchResults> XapianIndex::search(const SearchRequest& request) co
         impl_->release(std::move(reader));
         return tl::unexpected(compiled.error());
       }
-      const Xapian::Query query(
-          Xapian::Query::OP_FILTER, *compiled,
-          Xapian::Query(std::string(xs::kOrgPrefix) + std::to_string(request.org_id)));
+      // The organisation's filter, unless every document is the organisation's (one
+      // organisation per install, the common case): ANDing a posting list as long as the
+      // index is a pass over every document for nothing.
+      const std::string org = std::string(xs::kOrgPrefix) + std::to_string(request.org_id);
+      const Xapian::Query query =
+          reader->db.get_termfreq(org) == reader->db.get_doccount()
+              ? *compiled
+              : Xapian::Query(Xapian::Query::OP_FILTER, *compiled, Xapian::Query(org));
       SearchResults out;
-      Xapian::MSet mset;
-      Xapian::doccount first = 0;
       if (request.sort == SearchSort::Date) {
-        std::tie(mset, first) = newest_first(*reader, query, request.offset, request.limit);
+        // Highest document ids first (date_order.h).
+        for (const auto& h : xs::newest_first(reader->db, query, reader->block_dates,
+                                              request.offset, request.limit)) {
+          out.hits.push_back({static_cast<core::ItemId>(h.id), h.weight, core::from_unix(h.date)});
+        }
         // The windowed runs do not see every match: estimate the total on the whole query
         // (asking for no hits makes Xapian estimate from term statistics, cheaply).
         out.estimated_total =
             run(reader->db, query, SearchSort::Relevance, 0, 0).get_matches_estimated();
       } else {
-        mset = run(reader->db, query, request.sort, request.offset, request.limit);
+        const Xapian::MSet mset =
+            run(reader->db, query, request.sort, request.offset, request.limit);
         out.estimated_total = mset.get_matches_estimated();
-      }
-      out.hits.reserve(mset.size() - first);
-      for (auto it = mset[first]; it != mset.end(); ++it) {
-        SearchHit hit;
-        hit.id = static_cast<core::ItemId>(*it);
-        hit.score = it.get_weight();
-        hit.date = core::from_unix(date_of(it.get_document()));
-        out.hits.push_back(std::move(hit));
+        out.hits.reserve(mset.size());
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+          SearchHit hit;
+          hit.id = static_cast<core::ItemId>(*it);
+          hit.score = it.get_weight();
+          hit.date = core::from_unix(date_of(it.get_document()));
+          out.hits.push_back(std::move(hit));
+        }
       }
       impl_->release(std::move(reader));
       return out;

@@ -191,6 +191,59 @@ TEST_F(XapianIndexTest, SortsByDateExactlyWhateverTheIdOrder) {
   }
 }
 
+TEST_F(XapianIndexTest, SortsByDateThenRelevanceThenIdAcrossIdBlocks) {
+  // Rare matches spread over many id blocks (each searched once, top down), dates shared by
+  // three documents of different relevance: the page is Xapian's date, then relevance, then
+  // ascending id order, whatever the offset.
+  std::vector<IndexDocument> docs;
+  const std::int64_t start = 1'700'000'000;
+  for (core::ItemId i = 1; i <= 90; ++i) {
+    const core::ItemId id = i * 997;
+    std::string text = "filler texte";
+    if (i % 2 == 0) {
+      for (core::ItemId k = 0; k <= i % 3; ++k) {
+        text += " coton";
+      }
+    }
+    IndexDocument d = make_doc(id, "Titre", text);
+    d.published = core::from_unix(start + (i / 3) * 86'400);
+    docs.push_back(d);
+  }
+  ASSERT_TRUE(index_->add(docs).has_value());
+  ASSERT_TRUE(index_->commit(1).has_value());
+  auto q = match::parse_query("coton");
+  ASSERT_TRUE(q.has_value());
+  auto by_relevance = index_->search(SearchRequest{*q, 1, 0, 100, SearchSort::Relevance});
+  ASSERT_TRUE(by_relevance.has_value());
+  ASSERT_EQ(by_relevance->hits.size(), 45U);
+  auto expected_all = by_relevance->hits;
+  std::sort(expected_all.begin(), expected_all.end(), [](const SearchHit& a, const SearchHit& b) {
+    if (a.date != b.date) {
+      return a.date > b.date;
+    }
+    if (a.score != b.score) {
+      return a.score > b.score;
+    }
+    return a.id < b.id;
+  });
+  for (std::size_t offset : {0U, 3U, 20U, 44U, 50U}) {
+    for (std::size_t limit : {1U, 5U, 20U}) {
+      SCOPED_TRACE(::testing::Message() << "offset " << offset << " limit " << limit);
+      auto r = index_->search(SearchRequest{*q, 1, offset, limit, SearchSort::Date});
+      ASSERT_TRUE(r.has_value()) << r.error().message;
+      std::vector<core::ItemId> expected;
+      for (std::size_t k = offset; k < std::min(offset + limit, expected_all.size()); ++k) {
+        expected.push_back(expected_all[k].id);
+      }
+      std::vector<core::ItemId> got;
+      for (const auto& h : r->hits) {
+        got.push_back(h.id);
+      }
+      EXPECT_EQ(got, expected);
+    }
+  }
+}
+
 TEST_F(XapianIndexTest, RanksTitleMatchesAboveBodyMatches) {
   const IndexDocument docs[] = {
       make_doc(1, "Marchés agricoles", "Le cajou et le coton sont cotés."),
