@@ -23,9 +23,9 @@ namespace {
 
 struct Outcome {
   bool feed = false;
-  std::string error;     // the error reason when not a feed
-  std::string json;      // the adapted feed
-  std::string problem;   // prepare's and the reader's reasons, in that order
+  std::string error;    // the error reason when not a feed
+  std::string json;     // the adapted feed
+  std::string problem;  // prepare's and the reader's reasons, in that order
   bool bozo = false;
 };
 

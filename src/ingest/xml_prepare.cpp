@@ -52,8 +52,21 @@ bool has_feed_root(std::string_view s) {
   return false;
 }
 
+// memchr strides over the long runs without a newline (CDATA sections, text) that a byte
+// loop would walk.
 std::size_t count_newlines(std::string_view s) {
-  return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
+  std::size_t count = 0;
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while (p < end) {
+    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+    if (nl == nullptr) {
+      break;
+    }
+    ++count;
+    p = static_cast<const char*>(nl) + 1;
+  }
+  return count;
 }
 
 // Skips a DOCTYPE starting at s[pos] == '<'. Quoted strings and the internal subset may hold
@@ -582,7 +595,8 @@ std::size_t BodyRewriter::tag(std::size_t i) {
     } else if (c == '>' && quote == 0) {
       const char kind = s_[i + 1];
       if (kind == '/') {
-        decode_text_ = decode_text_ && --depth_ > 0;
+        --depth_;
+        decode_text_ = decode_text_ && depth_ > 0;
       } else if (kind == '!' || s_[j - 1] != '/') {
         // "<!DOCTYPE" and the like are errors in the body: stop following.
         decode_text_ = decode_text_ && kind != '!';
@@ -638,8 +652,8 @@ void BodyRewriter::run() {
       continue;
     }
     const void* lt = std::memchr(s_.data() + i, '<', n - i);
-    const std::size_t end = lt == nullptr ? n : static_cast<std::size_t>(
-                                                    static_cast<const char*>(lt) - s_.data());
+    const std::size_t end =
+        lt == nullptr ? n : static_cast<std::size_t>(static_cast<const char*>(lt) - s_.data());
     const std::string_view run = s_.substr(i, end - i);
     // Text after the last tag stays, so that libxml2 still sees what a truncated document
     // ends with; "]]>" stays, so that libxml2 still reports it.

@@ -65,7 +65,6 @@ class PreparedXml {
   bool declared_entities_ = false;
 };
 
-
 // Requires: `utf8` is valid UTF-8 (decode_document's output); the result may view it.
 //
 // - Drops everything before the root element: the XML declaration (the text is UTF-8 now,

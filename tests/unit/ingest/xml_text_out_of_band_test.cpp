@@ -30,8 +30,8 @@ std::string read_both_ways(std::string_view bytes, bool out_of_band) {
   if (!r) {
     return "error " + r.error().reason;
   }
-  std::string out = "prepare: " + xml.problem().value_or("") + "\nreader: "
-                    + r->problem.value_or("") + "\n";
+  std::string out =
+      "prepare: " + xml.problem().value_or("") + "\nreader: " + r->problem.value_or("") + "\n";
   const AdaptOptions adapt{kUrl, false, nullptr};
   return out + to_json(adapt_xml_feed(std::move(r->feed), adapt));
 }
