@@ -238,6 +238,9 @@ bool needs_decoding(std::string_view s) {
   return false;
 }
 
+// The longest text run decoded out of band (see run()).
+constexpr std::size_t kMaxDecodedRun = std::size_t{8} * 1024 * 1024;
+
 // Bytes a tag scan stops at: quotes, the ends of a tag, and what is_special() flags.
 constexpr std::array<bool, 256> kTagStops = [] {
   std::array<bool, 256> t{};
@@ -656,9 +659,10 @@ void BodyRewriter::run() {
         lt == nullptr ? n : static_cast<std::size_t>(static_cast<const char*>(lt) - s_.data());
     const std::string_view run = s_.substr(i, end - i);
     // Text after the last tag stays, so that libxml2 still sees what a truncated document
-    // ends with; "]]>" stays, so that libxml2 still reports it.
-    if (decode_text_ && depth_ > 0 && lt != nullptr && needs_decoding(run)
-        && run.find("]]>") == std::string_view::npos) {
+    // ends with; "]]>" stays, so that libxml2 still reports it. So does a run over 8 MiB: its
+    // newlines could pass libxml2's 10 MB limit on an instruction, which would drop the text.
+    if (decode_text_ && depth_ > 0 && lt != nullptr && run.size() <= kMaxDecodedRun
+        && needs_decoding(run) && run.find("]]>") == std::string_view::npos) {
       decode(i, end);
     } else {
       rewrite(i, end);

@@ -85,8 +85,8 @@ class PreparedXml {
 //   the run between two tags becomes <?vigie-cdata N?> and cdata(N) is its text as libxml2
 //   would have reported it (references replaced, CR LF and CR made LF), with the repairs above.
 //   Only while the element structure is plain to follow: inside the root element, before any
-//   oddity ('<' in a tag, "<!DOCTYPE" in the body); never the text after the last tag, nor a
-//   run holding "]]>", which libxml2 must still see to report.
+//   oddity ('<' in a tag, "<!DOCTYPE" in the body); never the text after the last tag, a
+//   run holding "]]>", which libxml2 must still see to report, or a run over 8 MiB.
 // - Drops comments (their newlines stay).
 // - Drops control characters XML forbids (U+0000-U+001F but tab, LF, CR) and replaces
 //   U+FFFE/U+FFFF with U+FFFD, anywhere.

@@ -246,6 +246,19 @@ TEST(XmlPrepareTest, TakesTextOutOfBandDecoded) {
   }
 }
 
+TEST(XmlPrepareTest, LeavesAVeryLongTextRunToLibxml2) {
+  // Its newlines in an instruction could pass libxml2's 10 MB limit on one.
+  std::string text;
+  for (std::size_t k = 0; k < std::size_t{3} * 1024 * 1024; ++k) {
+    text += "\n\xC3\xA9";
+  }
+  const std::string doc = "<rss><d>" + text + "</d><t>&lt;</t></rss>";
+  const PreparedXml p = prepare_xml(doc);
+  EXPECT_EQ(p.text(), "<rss><d>" + text + "</d><t><?vigie-cdata 0?></t></rss>");
+  ASSERT_EQ(p.cdata_count(), 1u);
+  EXPECT_EQ(p.cdata(0), "<");
+}
+
 TEST(XmlPrepareTest, OutOfBandTextKeepsTheLinesOfRepairs) {
   const PreparedXml p = prepare_xml("<rss>\n<a>\u00E9</a>\n<b>x &bad; y</b></rss>");
   EXPECT_EQ(p.problem(), "line 3: undefined entity &bad; kept as text");

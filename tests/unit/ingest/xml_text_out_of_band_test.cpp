@@ -82,5 +82,17 @@ TEST(XmlTextOutOfBandTest, ReadsTextConstructsAlike) {
   }
 }
 
+TEST(XmlTextOutOfBandTest, TruncatesAnOversizedFieldAlike) {
+  std::string doc = "<rss><channel><item><title>\xC3\xA9</title><description>";
+  // 7 MiB written, over 4 MiB once the references are decoded.
+  while (doc.size() < std::size_t{7} * 1024 * 1024) {
+    doc += "caf\xC3\xA9 &amp; th\xC3\xA9 &eacute;t\xC3\xA9 ";
+  }
+  doc += "</description></item></channel></rss>";
+  const std::string out_of_band = read_both_ways(doc, true);
+  EXPECT_NE(out_of_band.find("a field over 4 MiB was truncated"), std::string::npos);
+  EXPECT_TRUE(out_of_band == read_both_ways(doc, false));
+}
+
 }  // namespace
 }  // namespace vigie::ingest
