@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -208,7 +209,24 @@ std::optional<std::string> from_utf16(std::string_view bytes, bool little_endian
   };
   std::string out(units * 3, '\0');  // a unit is at most 3 bytes of UTF-8; a pair, 4 for 2
   auto* o = reinterpret_cast<unsigned char*>(out.data());
+  // Markup and most Western text are ASCII: four units at a time while they are.
+  const std::uint64_t non_ascii = little_endian ? 0xFF80FF80FF80FF80ULL : 0x80FF80FF80FF80FFULL;
+  const unsigned low_shift = little_endian ? 0 : 8;
   for (std::size_t k = 0; k < units; ++k) {
+    while (std::endian::native == std::endian::little && k + 4 <= units) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, in + 2 * k, 8);  // little-endian host: unit k in the low bits
+      if ((w & non_ascii) != 0) {
+        break;
+      }
+      for (unsigned u = 0; u < 4; ++u) {
+        *o++ = static_cast<unsigned char>(w >> (16U * u + low_shift));
+      }
+      k += 4;
+    }
+    if (k >= units) {
+      break;
+    }
     std::uint32_t cp = unit(k);
     if (cp < 0x80) {
       *o++ = static_cast<unsigned char>(cp);

@@ -52,8 +52,21 @@ bool has_feed_root(std::string_view s) {
   return false;
 }
 
+// memchr strides over the long runs without a newline (CDATA sections, text) that a byte
+// loop would walk.
 std::size_t count_newlines(std::string_view s) {
-  return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
+  std::size_t count = 0;
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while (p < end) {
+    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+    if (nl == nullptr) {
+      break;
+    }
+    ++count;
+    p = static_cast<const char*>(nl) + 1;
+  }
+  return count;
 }
 
 // Skips a DOCTYPE starting at s[pos] == '<'. Quoted strings and the internal subset may hold
@@ -126,15 +139,132 @@ void append_char_ref(std::string& out, char32_t cp) {
   out.append(buf.data(), static_cast<std::size_t>(n));
 }
 
+// An entity or character reference at s[i] == '&', as prepare_xml reads it.
+struct Reference {
+  enum class Kind : std::uint8_t {
+    Xml,        // &lt; &gt; &amp; &quot; &apos;: `first` is the character
+    Char,       // a numeric reference to an XML character: `first`
+    Cp1252,     // a numeric reference to 0x80-0x9F, read as windows-1252: `first`
+    Forbidden,  // a numeric reference to a character XML forbids
+    Malformed,  // "&#" without digits or ";"
+    Named,      // an HTML5 name: `first` and maybe `second`
+    Unknown,    // "&name;" with a name nobody defines: `name`
+    Bare,       // "&" followed by nothing a reference starts with
+  };
+  Reference(Kind k, std::size_t e, char32_t a = 0, char32_t b = 0, std::string_view n = {})
+      : kind(k), end(e), first(a), second(b), name(n) {}
+  Kind kind;
+  std::size_t end;  // the index after the reference (after the "&" alone when kept as text)
+  char32_t first;
+  char32_t second;
+  std::string_view name;
+};
+
+Reference read_reference(std::string_view s, std::size_t i) {
+  using Kind = Reference::Kind;
+  const std::size_t n = s.size();
+  // Escaped HTML is mostly &lt; &gt; &amp; &quot;: settle those first.
+  const std::string_view rest = s.substr(i + 1, 5);
+  if (rest.substr(0, 3) == "lt;") {
+    return Reference(Kind::Xml, i + 4, U'<');
+  }
+  if (rest.substr(0, 3) == "gt;") {
+    return Reference(Kind::Xml, i + 4, U'>');
+  }
+  if (rest.substr(0, 4) == "amp;") {
+    return Reference(Kind::Xml, i + 5, U'&');
+  }
+  if (rest == "quot;") {
+    return Reference(Kind::Xml, i + 6, U'"');
+  }
+  if (rest == "apos;") {
+    return Reference(Kind::Xml, i + 6, U'\'');
+  }
+  if (!rest.empty() && rest[0] == '#') {
+    std::size_t j = i + 2;
+    const bool hex = j < n && (s[j] == 'x' || s[j] == 'X');
+    j += hex ? 1 : 0;
+    const std::size_t digits_start = j;
+    char32_t cp = 0;
+    while (j < n && (hex ? is_hex(s[j]) : is_digit(s[j])) && j - digits_start < 9) {
+      const char c = s[j];
+      const unsigned d = is_digit(c) ? static_cast<unsigned>(c - '0')
+                                     : static_cast<unsigned>((c | 0x20) - 'a' + 10);
+      cp = cp * (hex ? 16u : 10u) + d;
+      ++j;
+    }
+    if (j == digits_start || j >= n || s[j] != ';') {
+      return Reference(Kind::Malformed, i + 1);
+    }
+    if (cp >= 0x80 && cp <= 0x9F) {
+      return Reference(Kind::Cp1252, j + 1, windows1252_to_unicode(static_cast<unsigned char>(cp)));
+    }
+    if (!is_xml_char(cp)) {
+      return Reference(Kind::Forbidden, j + 1, U'\uFFFD');
+    }
+    return Reference(Kind::Char, j + 1, cp);
+  }
+  if (!rest.empty() && is_alpha(rest[0])) {
+    std::size_t j = i + 1;
+    while (j < n && (is_alpha(s[j]) || is_digit(s[j])) && j - i <= 32) {
+      ++j;
+    }
+    if (j < n && s[j] == ';') {
+      const std::string_view name = s.substr(i + 1, j - i - 1);
+      if (const auto e = find_named_entity(name)) {
+        return Reference(Kind::Named, j + 1, e->first, e->second);
+      }
+      return Reference(Kind::Unknown, i + 1, 0, 0, name);
+    }
+  }
+  return Reference(Kind::Bare, i + 1);
+}
+
+// Does s hold a byte that only a decoding pass handles well ('&' or a non-ASCII byte)?
+bool needs_decoding(std::string_view s) {
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, 8);
+    if (((w & kHighs) | has_byte(w, '&')) != 0) {
+      return true;
+    }
+  }
+  for (; i < s.size(); ++i) {
+    if (s[i] == '&' || (static_cast<unsigned char>(s[i]) & 0x80) != 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The longest text run decoded out of band (see run()).
+constexpr std::size_t kMaxDecodedRun = std::size_t{8} * 1024 * 1024;
+
+// Bytes a tag scan stops at: quotes, the ends of a tag, and what is_special() flags.
+constexpr std::array<bool, 256> kTagStops = [] {
+  std::array<bool, 256> t{};
+  for (unsigned b = 0; b < 0x20; ++b) {
+    t[b] = b != '\t' && b != '\n' && b != '\r';
+  }
+  for (const char b : {'"', '\'', '<', '>', '&'}) {
+    t[static_cast<unsigned char>(b)] = true;
+  }
+  t[0xEF] = true;
+  return t;
+}();
+
 // Copy-on-write rewriting of the body: `out` is only started at the first change.
 class BodyRewriter {
  public:
   BodyRewriter(std::string_view s, std::size_t start, std::size_t line_offset,
-               std::vector<PreparedXml::CdataPiece>& cdata, std::string& arena)
+               const PrepareOptions& options, std::vector<PreparedXml::CdataPiece>& cdata,
+               std::string& arena)
       : s_(s),
         start_(start),
         copied_(start),
         line_offset_(line_offset),
+        decode_text_(options.text_out_of_band),
         cdata_(cdata),
         arena_(arena) {}
 
@@ -148,15 +278,19 @@ class BodyRewriter {
   std::size_t repairs() const { return repairs_; }
 
  private:
-  // Replaces s_[from, to) with `text`.
-  void replace(std::size_t from, std::size_t to, std::string_view text) {
+  // Starts replacing s_[from, to): the caller appends the replacement to out_.
+  std::string& replace_from(std::size_t from, std::size_t to) {
     if (!changed_) {
       changed_ = true;
       out_.reserve(s_.size() - start_ + 64);
     }
     out_.append(s_.substr(copied_, from - copied_));
-    out_.append(text);
     copied_ = to;
+    return out_;
+  }
+  // Replaces s_[from, to) with `text`.
+  void replace(std::size_t from, std::size_t to, std::string_view text) {
+    replace_from(from, to).append(text);
   }
   // Counts a repair; the first one is described, with its line. `name` fills "%s" in `what`.
   void note(std::size_t at, std::string_view what, std::string_view name = {}) {
@@ -170,17 +304,27 @@ class BodyRewriter {
       problem_ = "line " + std::to_string(line) + ": " + text;
     }
   }
+  void note_reference(std::size_t i, const Reference& r);
   std::size_t reference(std::size_t i);
-  std::size_t numeric_reference(std::size_t i);
-  std::size_t named_reference(std::size_t i);
+  std::size_t decode_reference(std::size_t i);
   std::size_t cdata_section(std::size_t i);
   std::size_t comment(std::size_t i);
   std::size_t special(std::size_t i);
+  std::size_t markup(std::size_t i);
+  std::size_t tag(std::size_t i);
+  void rewrite(std::size_t from, std::size_t to);
+  void decode(std::size_t from, std::size_t to);
+  void add_piece(std::size_t from, std::size_t to, PreparedXml::CdataPiece piece,
+                 std::size_t newlines);
 
   std::string_view s_;
   std::size_t start_;
   std::size_t copied_;
   std::size_t line_offset_;
+  // Text runs inside the root element go out of band while the element structure is followed
+  // (decode_text_ and depth_ > 0); any doubt about it turns this off for the rest of the body.
+  bool decode_text_;
+  int depth_ = 0;
   bool changed_ = false;
   std::string out_;
   std::optional<std::string> problem_;
@@ -189,91 +333,100 @@ class BodyRewriter {
   std::string& arena_;
 };
 
-// Handles the reference at s_[i] == '&'; returns the index to continue from.
-// "&#123;" or "&#x7B;" at s_[i]; returns the index to continue from.
-std::size_t BodyRewriter::numeric_reference(std::size_t i) {
-  const std::size_t n = s_.size();
-  std::size_t j = i + 2;
-  const bool hex = j < n && (s_[j] == 'x' || s_[j] == 'X');
-  j += hex ? 1 : 0;
-  const std::size_t digits_start = j;
-  char32_t cp = 0;
-  while (j < n && (hex ? is_hex(s_[j]) : is_digit(s_[j])) && j - digits_start < 9) {
-    const char c = s_[j];
-    const unsigned d =
-        is_digit(c) ? static_cast<unsigned>(c - '0') : static_cast<unsigned>((c | 0x20) - 'a' + 10);
-    cp = cp * (hex ? 16u : 10u) + d;
-    ++j;
+void BodyRewriter::note_reference(std::size_t i, const Reference& r) {
+  switch (r.kind) {
+    case Reference::Kind::Malformed:
+      note(i, "malformed character reference, kept as text");
+      break;
+    case Reference::Kind::Forbidden:
+      note(i, "reference to a character XML forbids, replaced with U+FFFD");
+      break;
+    case Reference::Kind::Unknown:
+      note(i, "undefined entity &%s; kept as text", r.name);
+      break;
+    case Reference::Kind::Bare:
+      note(i, "unescaped & kept as text");
+      break;
+    default:
+      break;
   }
-  if (j == digits_start || j >= n || s_[j] != ';') {
-    replace(i, i + 1, "&amp;");
-    note(i, "malformed character reference, kept as text");
-    return i + 1;
-  }
-  if (cp >= 0x80 && cp <= 0x9F) {
-    std::string ref;
-    append_char_ref(ref, windows1252_to_unicode(static_cast<unsigned char>(cp)));
-    replace(i, j + 1, ref);
-  } else if (!is_xml_char(cp)) {
-    replace(i, j + 1, "&#xFFFD;");
-    note(i, "reference to a character XML forbids, replaced with U+FFFD");
-  }
-  return j + 1;
 }
 
-// "&name;" at s_[i] (s_[i + 1] is a letter); returns the index to continue from, or npos when
-// no ";" closes the name.
-std::size_t BodyRewriter::named_reference(std::size_t i) {
-  const std::size_t n = s_.size();
-  std::size_t j = i + 1;
-  while (j < n && (is_alpha(s_[j]) || is_digit(s_[j])) && j - i <= 32) {
-    ++j;
-  }
-  if (j >= n || s_[j] != ';') {
-    return std::string_view::npos;
-  }
-  const std::string_view name = s_.substr(i + 1, j - i - 1);
-  if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos") {
-    return j + 1;
-  }
-  if (const auto e = find_named_entity(name)) {
-    std::string ref;
-    append_char_ref(ref, e->first);
-    if (e->second != 0) {
-      append_char_ref(ref, e->second);
-    }
-    replace(i, j + 1, ref);
-    return j + 1;
-  }
-  replace(i, i + 1, "&amp;");
-  note(i, "undefined entity &%s; kept as text", name);
-  return j + 1;
-}
-
-// Handles the reference at s_[i] == '&'; returns the index to continue from.
+// Rewrites the reference at s_[i] == '&' into one libxml2 knows; returns the index to
+// continue from.
 std::size_t BodyRewriter::reference(std::size_t i) {
-  // Escaped HTML is mostly &lt; &gt; &amp; &quot;: settle those first.
-  const std::string_view rest = s_.substr(i + 1, 5);
-  if (rest.substr(0, 3) == "lt;" || rest.substr(0, 3) == "gt;") {
-    return i + 4;
-  }
-  if (rest.substr(0, 4) == "amp;") {
-    return i + 5;
-  }
-  if (rest == "quot;" || rest == "apos;") {
-    return i + 6;
-  }
-  if (!rest.empty() && rest[0] == '#') {
-    return numeric_reference(i);
-  }
-  if (!rest.empty() && is_alpha(rest[0])) {
-    if (const std::size_t next = named_reference(i); next != std::string_view::npos) {
-      return next;
+  using Kind = Reference::Kind;
+  const Reference r = read_reference(s_, i);
+  note_reference(i, r);
+  switch (r.kind) {
+    case Kind::Xml:
+    case Kind::Char:
+      return r.end;
+    case Kind::Cp1252:
+      append_char_ref(replace_from(i, r.end), r.first);
+      return r.end;
+    case Kind::Forbidden:
+      replace(i, r.end, "&#xFFFD;");
+      return r.end;
+    case Kind::Named: {
+      std::string& out = replace_from(i, r.end);
+      append_char_ref(out, r.first);
+      if (r.second != 0) {
+        append_char_ref(out, r.second);
+      }
+      return r.end;
     }
+    case Kind::Unknown:
+      replace(i, i + 1, "&amp;");
+      return i + 1 + r.name.size() + 1;
+    case Kind::Malformed:
+    case Kind::Bare:
+      break;
   }
   replace(i, i + 1, "&amp;");
-  note(i, "unescaped & kept as text");
   return i + 1;
+}
+
+// Appends the text the reference at s_[i] == '&' stands for to the arena; returns the index
+// to continue from. The same reading as reference(), decoded rather than rewritten.
+std::size_t BodyRewriter::decode_reference(std::size_t i) {
+  using Kind = Reference::Kind;
+  const Reference r = read_reference(s_, i);
+  note_reference(i, r);
+  switch (r.kind) {
+    case Kind::Xml:
+      arena_.push_back(static_cast<char>(r.first));
+      break;
+    case Kind::Char:
+    case Kind::Cp1252:
+    case Kind::Forbidden:
+      append_utf8(arena_, r.first);
+      break;
+    case Kind::Named:
+      append_utf8(arena_, r.first);
+      if (r.second != 0) {
+        append_utf8(arena_, r.second);
+      }
+      break;
+    case Kind::Unknown:
+    case Kind::Malformed:
+    case Kind::Bare:
+      arena_.push_back('&');
+      break;
+  }
+  return r.end;
+}
+
+// Section N of the out-of-band text replaces s_[from, to) as <?vigie-cdata N?>, with the
+// newlines of what it replaces so that line numbers hold.
+void BodyRewriter::add_piece(std::size_t from, std::size_t to, PreparedXml::CdataPiece piece,
+                             std::size_t newlines) {
+  std::string& out = replace_from(from, to);
+  out.append("<?vigie-cdata ");
+  out.append(std::to_string(cdata_.size()));
+  out.append(newlines, '\n');
+  out.append("?>");
+  cdata_.push_back(piece);
 }
 
 // A CDATA section goes out of band: libxml2 reads CDATA one character at a time through its
@@ -320,11 +473,7 @@ std::size_t BodyRewriter::cdata_section(std::size_t i) {
     }
     piece.length = arena_.size() - piece.offset;
   }
-  std::string pi = "<?vigie-cdata " + std::to_string(cdata_.size());
-  pi.append(count_newlines(text), '\n');
-  pi.append("?>");
-  cdata_.push_back(piece);
-  replace(i, next, pi);
+  add_piece(i, next, piece, count_newlines(text));
   return next;
 }
 
@@ -358,35 +507,167 @@ std::size_t BodyRewriter::special(std::size_t i) {
   return i + 1;
 }
 
-void BodyRewriter::run() {
-  const std::size_t n = s_.size();
-  std::size_t next_bang = s_.find("<!", start_);  // the next CDATA section or comment, maybe
-  std::size_t i = start_;
-  while (i < n) {
-    const std::size_t limit = std::min(n, next_bang);
-    while (i + 8 <= limit && word_is_plain(s_.data() + i)) {
+// Rewrites s_[from, to) in place (references libxml2 would not know, forbidden characters).
+void BodyRewriter::rewrite(std::size_t from, std::size_t to) {
+  std::size_t i = from;
+  while (i < to) {
+    while (i + 8 <= to && word_is_plain(s_.data() + i)) {
       i += 8;
     }
-    while (i < limit && !is_special(static_cast<unsigned char>(s_[i]))) {
+    while (i < to && !is_special(static_cast<unsigned char>(s_[i]))) {
       ++i;
     }
-    if (i >= n) {
-      break;
-    }
-    if (i == next_bang) {
-      if (s_.compare(i, 9, "<![CDATA[") == 0) {
-        i = cdata_section(i);
-      } else if (s_.compare(i, 4, "<!--") == 0) {
-        i = comment(i);
-      } else {
-        i += 2;
-      }
-      next_bang = i < n ? s_.find("<!", i) : std::string_view::npos;
-      continue;
-    }
-    if (i < limit) {
+    if (i < to) {
       i = special(i);
     }
+  }
+}
+
+// Text content s_[from, to), between two tags of the root element, that holds references or
+// non-ASCII characters: libxml2 reads such text a character at a time and calls back once per
+// reference, while decoding it here costs a copy. Its text, as libxml2 would report it
+// (references replaced, line ends normalised to LF), goes to the arena and the run becomes
+// <?vigie-cdata N?>, like a CDATA section.
+void BodyRewriter::decode(std::size_t from, std::size_t to) {
+  PreparedXml::CdataPiece piece{true, arena_.size(), 0};
+  std::size_t newlines = 0;
+  std::size_t i = from;
+  while (i < to) {
+    std::size_t j = i;
+    // Whole words of bytes to copy as they are (tab and LF go the byte way, to count lines).
+    while (j + 8 <= to && word_is_plain(s_.data() + j)) {
+      j += 8;
+    }
+    for (; j < to; ++j) {
+      const auto b = static_cast<unsigned char>(s_[j]);
+      if (b == '\n') {
+        ++newlines;
+      } else if ((b < 0x20 && b != '\t') || b == '&' || b == 0xEF) {
+        break;
+      }
+    }
+    arena_.append(s_.data() + i, j - i);
+    if (j >= to) {
+      break;
+    }
+    const auto b = static_cast<unsigned char>(s_[j]);
+    if (b == '&') {
+      i = decode_reference(j);
+    } else if (b == '\r') {
+      // CR LF and a lone CR are LF to an XML parser.
+      if (j + 1 >= to || s_[j + 1] != '\n') {
+        arena_.push_back('\n');
+      }
+      i = j + 1;
+    } else if (b == 0xEF) {
+      if (j + 2 < to && static_cast<unsigned char>(s_[j + 1]) == 0xBF
+          && (static_cast<unsigned char>(s_[j + 2]) & 0xFE) == 0xBE) {
+        note(j, "non-character replaced with U+FFFD");
+        arena_.append("\xEF\xBF\xBD");
+        i = j + 3;
+      } else {
+        arena_.push_back(static_cast<char>(b));
+        i = j + 1;
+      }
+    } else {
+      note(j, "control character removed");
+      i = j + 1;
+    }
+  }
+  piece.length = arena_.size() - piece.offset;
+  add_piece(from, to, piece, newlines);
+}
+
+// The tag at s_[i] == '<' (not a comment, CDATA section or processing instruction); returns
+// the index after it. Follows the element depth; stops decoding text when the tag is odd.
+std::size_t BodyRewriter::tag(std::size_t i) {
+  const std::size_t n = s_.size();
+  char quote = 0;
+  std::size_t j = i + 1;
+  while (j < n) {
+    while (j < n && !kTagStops[static_cast<unsigned char>(s_[j])]) {
+      ++j;
+    }
+    if (j >= n) {
+      break;
+    }
+    const char c = s_[j];
+    if (c == '"' || c == '\'') {
+      quote = quote == 0 ? c : (quote == c ? 0 : quote);
+      ++j;
+    } else if (c == '>' && quote == 0) {
+      const char kind = s_[i + 1];
+      if (kind == '/') {
+        --depth_;
+        decode_text_ = decode_text_ && depth_ > 0;
+      } else if (kind == '!' || s_[j - 1] != '/') {
+        // "<!DOCTYPE" and the like are errors in the body: stop following.
+        decode_text_ = decode_text_ && kind != '!';
+        ++depth_;
+      } else {
+        // An empty element: the root alone if it is the first tag.
+        decode_text_ = decode_text_ && depth_ > 0;
+      }
+      return j + 1;
+    } else if (c == '<') {
+      // A tag left open, or '<' in an attribute value: libxml2 recovers its way; stop
+      // following the structure.
+      decode_text_ = false;
+      if (quote == 0) {
+        return j;
+      }
+      ++j;
+    } else if (c == '>') {
+      ++j;
+    } else {
+      j = special(j);
+    }
+  }
+  decode_text_ = false;
+  return n;
+}
+
+// The markup at s_[i] == '<'; returns the index after it.
+std::size_t BodyRewriter::markup(std::size_t i) {
+  if (s_.compare(i, 9, "<![CDATA[") == 0) {
+    return cdata_section(i);
+  }
+  if (s_.compare(i, 4, "<!--") == 0) {
+    return comment(i);
+  }
+  if (s_.compare(i, 2, "<?") == 0) {
+    const std::size_t close = s_.find("?>", i + 2);
+    const std::size_t next = close == std::string_view::npos ? s_.size() : close + 2;
+    rewrite(i, next);
+    return next;
+  }
+  return tag(i);
+}
+
+void BodyRewriter::run() {
+  const std::size_t n = s_.size();
+  std::size_t i = start_;
+  // Text before the root element is an error libxml2 must see, and the structure is unknown.
+  decode_text_ = decode_text_ && i < n && s_[i] == '<';
+  while (i < n) {
+    if (s_[i] == '<') {
+      i = markup(i);
+      continue;
+    }
+    const void* lt = std::memchr(s_.data() + i, '<', n - i);
+    const std::size_t end =
+        lt == nullptr ? n : static_cast<std::size_t>(static_cast<const char*>(lt) - s_.data());
+    const std::string_view run = s_.substr(i, end - i);
+    // Text after the last tag stays, so that libxml2 still sees what a truncated document
+    // ends with; "]]>" stays, so that libxml2 still reports it. So does a run over 8 MiB: its
+    // newlines could pass libxml2's 10 MB limit on an instruction, which would drop the text.
+    if (decode_text_ && depth_ > 0 && lt != nullptr && run.size() <= kMaxDecodedRun
+        && needs_decoding(run) && run.find("]]>") == std::string_view::npos) {
+      decode(i, end);
+    } else {
+      rewrite(i, end);
+    }
+    i = end;
   }
 }
 
@@ -430,7 +711,7 @@ std::size_t skip_prolog(std::string_view s, bool& junk, bool& doctype, bool& ent
 
 }  // namespace
 
-PreparedXml prepare_xml(std::string_view utf8) {
+PreparedXml prepare_xml(std::string_view utf8, const PrepareOptions& options) {
   const std::string_view s = utf8;
   PreparedXml r;
   bool junk = false;
@@ -441,7 +722,7 @@ PreparedXml prepare_xml(std::string_view utf8) {
   }
   r.line_offset_ = count_newlines(s.substr(0, pos));
 
-  BodyRewriter body(s, pos, r.line_offset_, r.cdata_, r.cdata_arena_);
+  BodyRewriter body(s, pos, r.line_offset_, options, r.cdata_, r.cdata_arena_);
   r.source_ = s;
   body.run();
   r.repair_count_ = body.repairs() + (prolog_problem ? 1 : 0);

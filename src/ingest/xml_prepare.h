@@ -12,6 +12,13 @@
 
 namespace vigie::ingest {
 
+struct PrepareOptions {
+  // Text content inside the root element that holds a reference or a non-ASCII character
+  // goes out of band too, decoded (see prepare_xml). Off: such text stays, references
+  // rewritten, for libxml2 to read (the fuzz target compares both ways).
+  bool text_out_of_band = true;
+};
+
 // The document from its root element on, ready for the XML parser. Holds a view of the input
 // when nothing had to change (the common case: no copy), otherwise its own repaired copy.
 class PreparedXml {
@@ -45,7 +52,7 @@ class PreparedXml {
   };
 
  private:
-  friend PreparedXml prepare_xml(std::string_view utf8);
+  friend PreparedXml prepare_xml(std::string_view utf8, const PrepareOptions& options);
   std::string_view source_;
   std::vector<CdataPiece> cdata_;
   std::string cdata_arena_;
@@ -73,9 +80,16 @@ class PreparedXml {
 // - Takes CDATA sections out of the text: each becomes <?vigie-cdata N?> (with the section's
 //   newlines, so line numbers hold) and its content is cdata(N), cleaned of forbidden
 //   characters. libxml2 reads CDATA through its slowest path; the reader puts them back.
+// - Takes text content out of band the same way when it holds a reference or a non-ASCII
+//   character (libxml2 reads those a character at a time and calls back once per reference):
+//   the run between two tags becomes <?vigie-cdata N?> and cdata(N) is its text as libxml2
+//   would have reported it (references replaced, CR LF and CR made LF), with the repairs above.
+//   Only while the element structure is plain to follow: inside the root element, before any
+//   oddity ('<' in a tag, "<!DOCTYPE" in the body); never the text after the last tag, a
+//   run holding "]]>", which libxml2 must still see to report, or a run over 8 MiB.
 // - Drops comments (their newlines stay).
 // - Drops control characters XML forbids (U+0000-U+001F but tab, LF, CR) and replaces
 //   U+FFFE/U+FFFF with U+FFFD, anywhere.
-PreparedXml prepare_xml(std::string_view utf8);
+PreparedXml prepare_xml(std::string_view utf8, const PrepareOptions& options = {});
 
 }  // namespace vigie::ingest

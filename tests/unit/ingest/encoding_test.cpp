@@ -119,6 +119,21 @@ TEST(EncodingTest, DecodesEveryWayFeedsDeclareTheirCharset) {
        "utf-16le", true},
       {"UTF-16 with a high surrogate at the end", "\xFF\xFE<\0\x3D\xD8"s, "", "<\xEF\xBF\xBD",
        "utf-16le", true},
+      // Runs of ASCII are read four units at a time: runs of every length around the rest.
+      {"UTF-16LE, long ASCII runs",
+       "\xFF\xFE<\0t\0i\0t\0l\0e\0>\0\xE9\0a\0b\0c\0d\0e\0\x80\0f\0g\0h\0i\0\xAC\x20<\0/\0t\0>\0"s,
+       "",
+       "<title>\xC3\xA9"
+       "abcde\xC2\x80"
+       "fghi\xE2\x82\xAC</t>",
+       "utf-16le", false},
+      {"UTF-16BE, long ASCII runs",
+       "\xFE\xFF\0<\0t\0i\0t\0l\0e\0>\0\xE9\0a\0b\0c\0d\0e\0\x80\0f\0g\0h\0i\x20\xAC\0<\0/\0t\0>"s,
+       "",
+       "<title>\xC3\xA9"
+       "abcde\xC2\x80"
+       "fghi\xE2\x82\xAC</t>",
+       "utf-16be", false},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);

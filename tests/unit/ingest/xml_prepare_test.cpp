@@ -3,6 +3,7 @@
 
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -65,7 +66,9 @@ TEST(XmlPrepareTest, RewritesWhatLibxml2WouldRefuse) {
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
-    const PreparedXml p = prepare_xml(c.input);
+    // Text left for libxml2 to read, to see the rewriting (out of band, the same readings are
+    // decoded: TakesTextOutOfBandDecoded).
+    const PreparedXml p = prepare_xml(c.input, PrepareOptions{false});
     EXPECT_EQ(p.text(), c.expected);
     EXPECT_EQ(p.problem().has_value(), c.problem) << p.problem().value_or("");
   }
@@ -83,7 +86,8 @@ TEST(XmlPrepareTest, DropsTheDeclarationAndTheDoctypeWithItsEntities) {
       "]>\n"
       "<rss>&a;&xxe;</rss>";
   const PreparedXml p = prepare_xml(doc);
-  EXPECT_EQ(p.text(), "<rss>&amp;a;&amp;xxe;</rss>");
+  EXPECT_EQ(p.text(), "<rss><?vigie-cdata 0?></rss>");
+  EXPECT_EQ(p.cdata(0), "&a;&xxe;");
   EXPECT_TRUE(p.dropped_doctype());
   EXPECT_TRUE(p.declared_entities());
   EXPECT_EQ(p.line_offset(), 8u);
@@ -119,7 +123,7 @@ TEST(XmlPrepareTest, TakesCdataSectionsOutOfBandAndCleansThem) {
   const std::string doc =
       "<rss>\n<a><![CDATA[one\ntwo & <b>]]></a>\n<b><![CDATA[x\x01y\xEF\xBF\xBFz]]></b>"
       "<c>&bad;</c></rss>";
-  const PreparedXml p = prepare_xml(doc);
+  const PreparedXml p = prepare_xml(doc, PrepareOptions{false});
   EXPECT_EQ(p.text(),
             "<rss>\n<a><?vigie-cdata 0\n?></a>\n<b><?vigie-cdata 1?></b><c>&amp;bad;</c></rss>");
   ASSERT_EQ(p.cdata_count(), 2u);
@@ -130,6 +134,135 @@ TEST(XmlPrepareTest, TakesCdataSectionsOutOfBandAndCleansThem) {
   // Line numbers count the original: the control character is on line 4.
   EXPECT_EQ(p.problem(), "line 4: control character removed");
   EXPECT_EQ(p.repair_count(), 3u);
+}
+
+struct OutOfBandCase {
+  const char* name;
+  std::string input;
+  std::string expected;
+  std::vector<std::string> texts;  // cdata(0), cdata(1), ...
+  bool problem;
+};
+
+TEST(XmlPrepareTest, TakesTextOutOfBandDecoded) {
+  const std::initializer_list<OutOfBandCase> cases = {
+      {"XML references",
+       "<rss><t>a &amp; b &lt; c &gt; &quot;&apos; &#233; &#xE9;</t></rss>",
+       "<rss><t><?vigie-cdata 0?></t></rss>",
+       {"a & b < c > \"' \u00E9 \u00E9"},
+       false},
+      {"HTML named entities",
+       "<rss><t>caf&eacute;&nbsp;&rsquo;&NotEqualTilde;</t></rss>",
+       "<rss><t><?vigie-cdata 0?></t></rss>",
+       {"caf\u00E9\u00A0\u2019\u2242\u0338"},
+       false},
+      {"windows-1252 numeric references",
+       "<rss><t>&#150; &#x93;q&#148;</t></rss>",
+       "<rss><t><?vigie-cdata 0?></t></rss>",
+       {"\u2013 \u201Cq\u201D"},
+       false},
+      {"a bare ampersand",
+       "<rss><t>AT&T & co</t></rss>",
+       "<rss><t><?vigie-cdata 0?></t></rss>",
+       {"AT&T & co"},
+       true},
+      {"an unknown name",
+       "<rss><t>&foo; &bar</t></rss>",
+       "<rss><t><?vigie-cdata 0?></t></rss>",
+       {"&foo; &bar"},
+       true},
+      {"forbidden and malformed references",
+       "<rss><t>a&#1;b&#xD800;c&#0;&#12 &#x;</t></rss>",
+       "<rss><t><?vigie-cdata 0?></t></rss>",
+       {"a\uFFFDb\uFFFDc\uFFFD&#12 &#x;"},
+       true},
+      {"control characters, line ends, non-characters",
+       "<rss><t>\u00E9\x01\r\nx\ry\tz\xEF\xBF\xBE</t></rss>",
+       "<rss><t><?vigie-cdata 0\n?></t></rss>",
+       {"\u00E9\nx\ny\tz\uFFFD"},
+       true},
+      {"newlines stay in the instruction",
+       "<rss>\n<t>\u00E9\n\nx</t>\n</rss>",
+       "<rss>\n<t><?vigie-cdata 0\n\n?></t>\n</rss>",
+       {"\u00E9\n\nx"},
+       false},
+      {"ASCII text stays",
+       "<rss><t>plain text</t></rss>",
+       "<rss><t>plain text</t></rss>",
+       {},
+       false},
+      {"attribute values are rewritten, not taken out",
+       "<rss><a href=\"?a=1&amp;b=&eacute;\" t='x>\u00E9'>\u00E9</a></rss>",
+       "<rss><a href=\"?a=1&amp;b=&#xE9;\" t='x>\u00E9'><?vigie-cdata 0?></a></rss>",
+       {"\u00E9"},
+       false},
+      {"CDATA and text in turn",
+       "<rss><t>\u00E9<![CDATA[&x]]>&lt;</t></rss>",
+       "<rss><t><?vigie-cdata 0?><?vigie-cdata 1?><?vigie-cdata 2?></t></rss>",
+       {"\u00E9", "&x", "<"},
+       false},
+      {"text after the root stays",
+       "<rss>\u00E9</rss>\u00E9<?x?>",
+       "<rss><?vigie-cdata 0?></rss>\u00E9<?x?>",
+       {"\u00E9"},
+       false},
+      {"nothing after an empty root", "<rss/>\u00E9<?x?>", "<rss/>\u00E9<?x?>", {}, false},
+      {"text before the root stays",
+       "\u00E9<rss>\u00E9</rss>",
+       "\u00E9<rss>\u00E9</rss>",
+       {},
+       false},
+      {"text after the last tag stays", "<rss>\u00E9", "<rss>\u00E9", {}, false},
+      {"]]> stays for libxml2 to report",
+       "<rss>\u00E9]]></rss>",
+       "<rss>\u00E9]]></rss>",
+       {},
+       false},
+      {"'<' in an attribute stops it",
+       "<rss><a t=\"<\">\u00E9</a>&lt;</rss>",
+       "<rss><a t=\"<\">\u00E9</a>&lt;</rss>",
+       {},
+       false},
+      {"a DOCTYPE in the body stops it",
+       "<rss><!DOCTYPE x>&lt;</rss>",
+       "<rss><!DOCTYPE x>&lt;</rss>",
+       {},
+       false},
+      {"an unclosed tag stops it",
+       "<rss><a &lt;<b>&lt;</b></rss>",
+       "<rss><a &lt;<b>&lt;</b></rss>",
+       {},
+       false},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    const PreparedXml p = prepare_xml(c.input);
+    EXPECT_EQ(p.text(), c.expected);
+    ASSERT_EQ(p.cdata_count(), c.texts.size());
+    for (std::size_t k = 0; k < c.texts.size(); ++k) {
+      EXPECT_EQ(p.cdata(k), c.texts[k]) << k;
+    }
+    EXPECT_EQ(p.problem().has_value(), c.problem) << p.problem().value_or("");
+  }
+}
+
+TEST(XmlPrepareTest, LeavesAVeryLongTextRunToLibxml2) {
+  // Its newlines in an instruction could pass libxml2's 10 MB limit on one.
+  std::string text;
+  for (std::size_t k = 0; k < std::size_t{3} * 1024 * 1024; ++k) {
+    text += "\n\xC3\xA9";
+  }
+  const std::string doc = "<rss><d>" + text + "</d><t>&lt;</t></rss>";
+  const PreparedXml p = prepare_xml(doc);
+  EXPECT_EQ(p.text(), "<rss><d>" + text + "</d><t><?vigie-cdata 0?></t></rss>");
+  ASSERT_EQ(p.cdata_count(), 1u);
+  EXPECT_EQ(p.cdata(0), "<");
+}
+
+TEST(XmlPrepareTest, OutOfBandTextKeepsTheLinesOfRepairs) {
+  const PreparedXml p = prepare_xml("<rss>\n<a>\u00E9</a>\n<b>x &bad; y</b></rss>");
+  EXPECT_EQ(p.problem(), "line 3: undefined entity &bad; kept as text");
+  EXPECT_EQ(p.repair_count(), 1u);
 }
 
 }  // namespace
