@@ -41,14 +41,22 @@ struct Compiler {
   Compiler negated() const { return Compiler{db, langs, options, !outside_not}; }
 
   XQ word(const std::string& term, match::Field field) const {
-    std::vector<std::string> terms{std::string(word_prefix(field)) + term};
+    const std::string_view prefix = word_prefix(field);
+    std::vector<XQ> alternatives{XQ(std::string(prefix) + term)};
     // Names (source, author) are not stemmed; title and body words are (evaluator.h).
     if (field == match::Field::Any || field == match::Field::Title) {
       for (const auto& lang : langs) {
-        terms.push_back(stem_term(stem_prefix(field), lang, text::stem(term, lang)));
+        std::string stem = text::stem(term, lang);
+        alternatives.emplace_back(stem_term(stem_prefix(field), lang, stem));
+        // A word that is its own stem has no stem term (schema.h): its word term, in a
+        // document of that language, stands for it.
+        if (stem != term && text::stem(stem, lang) == stem) {
+          alternatives.emplace_back(XQ::OP_FILTER, XQ(std::string(prefix) + stem),
+                                    XQ(std::string(kLangPrefix) + lang));
+        }
       }
     }
-    return XQ(XQ::OP_OR, terms.begin(), terms.end());
+    return XQ(XQ::OP_OR, alternatives.begin(), alternatives.end());
   }
 
   XQ prefix(const match::Prefix& p) const {
