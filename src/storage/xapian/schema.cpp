@@ -64,7 +64,7 @@ void add_words(Xapian::Document& doc, std::string_view prefix, const match::Fiel
 // and Xapian's per-call term lookup are the dear parts of term generation).
 struct Field {
   struct Stem {
-    std::string term;  // "Z<lang>:<stem>"
+    std::string term;  // "Z<lang>:<stem>"; empty when the stem is the word itself
     Xapian::termcount occurrences = 0;
   };
   std::vector<text::Token> tokens;
@@ -81,7 +81,11 @@ struct Field {
     for (const auto& t : tokens) {
       auto [it, inserted] = stems.try_emplace(t.term);
       if (inserted) {
-        it->second.term = stem_term(kStemPrefix, lang, text::stem(t.term, lang));
+        const std::string stem = text::stem(t.term, lang);
+        // A stem equal to its word adds nothing the word term does not say (schema.h).
+        if (stem != t.term) {
+          it->second.term = stem_term(kStemPrefix, lang, stem);
+        }
       }
       ++it->second.occurrences;
     }
@@ -111,6 +115,9 @@ Xapian::Document build_document(const IndexDocument& d, std::string& lang) {
     doc.add_posting(term, title_base + t.position);
   }
   for (const auto& [word, stem] : title.stems) {
+    if (stem.term.empty()) {
+      continue;
+    }
     doc.add_term(stem.term, kTitleWdf * stem.occurrences);
     term.assign(kTitlePrefix);
     term += stem.term;  // "SZ<lang>:<stem>"
@@ -120,6 +127,9 @@ Xapian::Document build_document(const IndexDocument& d, std::string& lang) {
     doc.add_posting(t.term, body_base + t.position);
   }
   for (const auto& [word, stem] : text.stems) {
+    if (stem.term.empty()) {
+      continue;
+    }
     doc.add_term(stem.term, stem.occurrences);
   }
   add_words(doc, kSourcePrefix, match::FieldTokens::build(d.source, {}), 1);

@@ -8,8 +8,11 @@
 // Terms (the tokens and stems match::FieldTokens makes, so they agree with the reference
 // evaluator):
 //   <folded>            title and body words, positional (title first, then a gap)
-//   Z<lang>:<stem>      stems of title and body words, in the document's language
-//   S<folded>           title words, positional         SZ<lang>:<stem>  title stems
+//   Z<lang>:<stem>      stems of title and body words, in the document's language, when the
+//                       stem differs from the word: a word that is its own stem is found by
+//                       its word term and the L<lang> filter (query_compiler.cpp), which
+//                       spares about half the stem terms
+//   S<folded>           title words, positional         SZ<lang>:<stem>  title stems (ditto)
 //   K<folded>           source title words, positional  A<folded>        author words, positional
 //   O<org> L<lang> C<country> T<tag> I<source id>       boolean filter terms
 // Values: the item date only. No document data: hits are ids, and callers take titles and
@@ -29,7 +32,7 @@
 
 namespace vigie::storage::xapian_schema {
 
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
 inline constexpr std::string_view kSchemaKey = "vigie.schema";
 inline constexpr std::string_view kPositionKey = "vigie.position";
 inline constexpr std::string_view kLangsKey = "vigie.langs";  // languages with stem terms
