@@ -48,15 +48,32 @@ struct Compiler {
       for (const auto& lang : langs) {
         std::string stem = text::stem(term, lang);
         alternatives.emplace_back(stem_term(stem_prefix(field), lang, stem));
-        // A word that is its own stem has no stem term (schema.h): its word term, in a
-        // document of that language, stands for it.
-        if (stem != term && text::stem(stem, lang) == stem) {
-          alternatives.emplace_back(XQ::OP_FILTER, XQ(std::string(prefix) + stem),
+        if (auto same_stem = stem_words(term, stem, lang, prefix); !same_stem.empty()) {
+          alternatives.emplace_back(XQ::OP_FILTER,
+                                    XQ(XQ::OP_OR, same_stem.begin(), same_stem.end()),
                                     XQ(std::string(kLangPrefix) + lang));
         }
       }
     }
     return XQ(XQ::OP_OR, alternatives.begin(), alternatives.end());
+  }
+
+  // The indexed words other than `term` whose stem in `lang` is `stem`, with `prefix`: those
+  // the synonym table lists for the stem (schema.h), and the stem itself when it is its own
+  // stem (it has no entry). A document of that language holding one matches `term`.
+  std::vector<std::string> stem_words(const std::string& term, const std::string& stem,
+                                      const std::string& lang, std::string_view prefix) const {
+    std::vector<std::string> out;
+    const std::string key = stem_term(kStemPrefix, lang, stem);
+    for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key); ++it) {
+      if (*it != term) {
+        out.push_back(std::string(prefix) + *it);
+      }
+    }
+    if (stem != term && text::stem(stem, lang) == stem) {
+      out.push_back(std::string(prefix) + stem);
+    }
+    return out;
   }
 
   XQ prefix(const match::Prefix& p) const {
