@@ -28,10 +28,6 @@ std::string serialise_time(core::Timestamp t) {
   return Xapian::sortable_serialise(static_cast<double>(core::to_unix(t)));
 }
 
-std::string_view stem_prefix(match::Field field) {
-  return field == match::Field::Title ? kTitleStemPrefix : kStemPrefix;
-}
-
 struct Compiler {
   const Xapian::Database& db;
   const std::set<std::string>& langs;
@@ -46,8 +42,7 @@ struct Compiler {
     // Names (source, author) are not stemmed; title and body words are (evaluator.h).
     if (field == match::Field::Any || field == match::Field::Title) {
       for (const auto& lang : langs) {
-        std::string stem = text::stem(term, lang);
-        alternatives.emplace_back(stem_term(stem_prefix(field), lang, stem));
+        const std::string stem = text::stem(term, lang);
         if (auto same_stem = stem_words(term, stem, lang, prefix); !same_stem.empty()) {
           alternatives.emplace_back(XQ::OP_FILTER,
                                     XQ(XQ::OP_OR, same_stem.begin(), same_stem.end()),

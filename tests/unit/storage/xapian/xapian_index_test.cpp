@@ -101,6 +101,24 @@ TEST_F(XapianIndexTest, FindsAWordThatIsItsOwnStemByItsInflectionsInItsLanguageO
   EXPECT_EQ(sorted(ids("coton")), (std::vector<core::ItemId>{1, 2, 3}));
 }
 
+// Stems live in the synonym table (schema.h), which clear() empties: words indexed again
+// must be listed again, and reopening must not lose them.
+TEST_F(XapianIndexTest, FindsInflectionsAfterAClearAndAReopen) {
+  const IndexDocument docs[] = {make_doc(1, "Récoltes", "exportations")};
+  ASSERT_TRUE(index_->add(docs).has_value());
+  ASSERT_TRUE(index_->commit(1).has_value());
+  EXPECT_EQ(ids("récolte exportation"), (std::vector<core::ItemId>{1}));
+  ASSERT_TRUE(index_->clear().has_value());
+  ASSERT_TRUE(index_->add(docs).has_value());
+  ASSERT_TRUE(index_->commit(1).has_value());
+  EXPECT_EQ(ids("récolte exportation"), (std::vector<core::ItemId>{1}));
+  index_.reset();
+  auto reopened = XapianIndex::open(dir_ / "index");
+  ASSERT_TRUE(reopened.has_value()) << reopened.error().message;
+  index_ = std::move(*reopened);
+  EXPECT_EQ(ids("title:récolte exportation"), (std::vector<core::ItemId>{1}));
+}
+
 TEST_F(XapianIndexTest, KeepsEachOrganisationsDocumentsApart) {
   IndexDocument other = make_doc(2, "Coton", "coton");
   other.org_id = 2;
