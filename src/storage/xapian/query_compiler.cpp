@@ -28,10 +28,6 @@ std::string serialise_time(core::Timestamp t) {
   return Xapian::sortable_serialise(static_cast<double>(core::to_unix(t)));
 }
 
-std::string_view stem_prefix(match::Field field) {
-  return field == match::Field::Title ? kTitleStemPrefix : kStemPrefix;
-}
-
 struct Compiler {
   const Xapian::Database& db;
   const std::set<std::string>& langs;
@@ -41,14 +37,38 @@ struct Compiler {
   Compiler negated() const { return Compiler{db, langs, options, !outside_not}; }
 
   XQ word(const std::string& term, match::Field field) const {
-    std::vector<std::string> terms{std::string(word_prefix(field)) + term};
+    const std::string_view prefix = word_prefix(field);
+    std::vector<XQ> alternatives{XQ(std::string(prefix) + term)};
     // Names (source, author) are not stemmed; title and body words are (evaluator.h).
     if (field == match::Field::Any || field == match::Field::Title) {
       for (const auto& lang : langs) {
-        terms.push_back(stem_term(stem_prefix(field), lang, text::stem(term, lang)));
+        const std::string stem = text::stem(term, lang);
+        if (auto same_stem = stem_words(term, stem, lang, prefix); !same_stem.empty()) {
+          alternatives.emplace_back(XQ::OP_FILTER,
+                                    XQ(XQ::OP_OR, same_stem.begin(), same_stem.end()),
+                                    XQ(std::string(kLangPrefix) + lang));
+        }
       }
     }
-    return XQ(XQ::OP_OR, terms.begin(), terms.end());
+    return XQ(XQ::OP_OR, alternatives.begin(), alternatives.end());
+  }
+
+  // The indexed words other than `term` whose stem in `lang` is `stem`, with `prefix`: those
+  // the synonym table lists for the stem (schema.h), and the stem itself when it is its own
+  // stem (it has no entry). A document of that language holding one matches `term`.
+  std::vector<std::string> stem_words(const std::string& term, const std::string& stem,
+                                      const std::string& lang, std::string_view prefix) const {
+    std::vector<std::string> out;
+    const std::string key = stem_term(kStemPrefix, lang, stem);
+    for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key); ++it) {
+      if (*it != term) {
+        out.push_back(std::string(prefix) + *it);
+      }
+    }
+    if (stem != term && text::stem(stem, lang) == stem) {
+      out.push_back(std::string(prefix) + stem);
+    }
+    return out;
   }
 
   XQ prefix(const match::Prefix& p) const {

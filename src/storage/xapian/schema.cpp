@@ -2,7 +2,7 @@
 #include "storage/xapian/schema.h"
 
 #include <string>
-#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "match/evaluator.h"
@@ -59,68 +59,58 @@ void add_words(Xapian::Document& doc, std::string_view prefix, const match::Fiel
   }
 }
 
-// Tokens of one field as match::FieldTokens::build makes them, with each distinct word stemmed
-// once and its stem term added once with the summed wdf (a word repeats in a text; stemming
-// and Xapian's per-call term lookup are the dear parts of term generation).
+// Tokens of one field as match::FieldTokens::build makes them.
 struct Field {
-  struct Stem {
-    std::string term;  // "Z<lang>:<stem>"
-    Xapian::termcount occurrences = 0;
-  };
   std::vector<text::Token> tokens;
-  std::unordered_map<std::string_view, Stem> stems;  // by folded word; empty when not stemmed
 
-  Field(std::string_view text, std::string_view lang) {
-    tokens = text::tokenize(text);
+  explicit Field(std::string_view text) : tokens(text::tokenize(text)) {
     std::erase_if(tokens,
                   [](const text::Token& t) { return t.term.size() > match::kMaxTermBytes; });
-    if (lang.empty()) {
-      return;
-    }
-    stems.reserve(tokens.size());
-    for (const auto& t : tokens) {
-      auto [it, inserted] = stems.try_emplace(t.term);
-      if (inserted) {
-        it->second.term = stem_term(kStemPrefix, lang, text::stem(t.term, lang));
-      }
-      ++it->second.occurrences;
-    }
   }
 };
 
 }  // namespace
 
-Xapian::Document build_document(const IndexDocument& d, std::string& lang) {
+std::string stem_key(std::string_view lang, std::string_view word) {
+  const std::string stem = text::stem(word, lang);
+  return stem == word ? std::string() : stem_term(kStemPrefix, lang, stem);
+}
+
+Xapian::Document build_document(const IndexDocument& d, std::string& lang,
+                                std::vector<std::string>& words) {
   lang = match::normalize_filter_value(d.lang);
   if (!match::has_stemmer(lang)) {
     lang.clear();
   }
-  const Field title(d.title, lang);
-  const Field text(d.text, lang);
+  const Field title(d.title);
+  const Field text(d.text);
 
   Xapian::Document doc;
-  std::string term;
+  std::string term(kTitlePrefix);
   // Positions start at 1; the body starts kFieldGap after the title's last position.
   const Xapian::termpos title_base = 1;
   const Xapian::termpos body_base =
       title_base + (title.tokens.empty() ? 0 : title.tokens.back().position + 1) + kFieldGap;
   for (const auto& t : title.tokens) {
     doc.add_posting(t.term, title_base + t.position, kTitleWdf);
-    term.assign(kTitlePrefix);
+    term.resize(kTitlePrefix.size());  // kTitlePrefix, then the word
     term += t.term;
     doc.add_posting(term, title_base + t.position);
-  }
-  for (const auto& [word, stem] : title.stems) {
-    doc.add_term(stem.term, kTitleWdf * stem.occurrences);
-    term.assign(kTitlePrefix);
-    term += stem.term;  // "SZ<lang>:<stem>"
-    doc.add_term(term, stem.occurrences);
   }
   for (const auto& t : text.tokens) {
     doc.add_posting(t.term, body_base + t.position);
   }
-  for (const auto& [word, stem] : text.stems) {
-    doc.add_term(stem.term, stem.occurrences);
+  words.clear();
+  if (!lang.empty()) {
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(title.tokens.size() + text.tokens.size());
+    for (const Field* f : {&title, &text}) {
+      for (const auto& t : f->tokens) {
+        if (seen.insert(t.term).second) {
+          words.push_back(t.term);
+        }
+      }
+    }
   }
   add_words(doc, kSourcePrefix, match::FieldTokens::build(d.source, {}), 1);
   add_words(doc, kAuthorPrefix, match::FieldTokens::build(d.author, {}), 1);

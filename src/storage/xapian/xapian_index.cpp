@@ -4,11 +4,14 @@
 #include <atomic>
 #include <charconv>
 #include <cmath>
+#include <future>
 #include <limits>
 #include <mutex>
 #include <set>
 #include <string>
 #include <system_error>
+#include <tuple>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -118,6 +121,33 @@ struct XapianIndex::Impl {
   std::set<std::string> langs;     // guarded by write_mu: languages with stem terms
   xs::BlockDates block_dates;      // guarded by write_mu
   bool block_dates_dirty = false;  // guarded by write_mu
+  // Guarded by write_mu: lang + '\0' + word for the words already in the synonym table
+  // (schema.h), committed or in the open transaction. A cache: emptied when it grows large,
+  // and whenever the transaction is lost, so a word is never taken for listed when it is not.
+  std::unordered_set<std::string> listed;
+  std::string listed_key;  // guarded by write_mu: scratch
+
+  // Lists each of `words` under its stem in the synonym table, unless known to be there.
+  // Throws Xapian::Error.
+  void list_stems(const std::string& lang, const std::vector<std::string>& words) {
+    // About 50 MB at most; a corpus's vocabulary grows slowly, so this is rarely reached.
+    constexpr std::size_t kMaxListed = 1U << 20;
+    for (const auto& w : words) {
+      listed_key.assign(lang);
+      listed_key.push_back('\0');
+      listed_key += w;
+      if (listed.contains(listed_key)) {
+        continue;
+      }
+      if (const std::string key = xs::stem_key(lang, w); !key.empty()) {
+        writer.add_synonym(key, w);
+      }
+      if (listed.size() >= kMaxListed) {
+        listed.clear();
+      }
+      listed.insert(listed_key);
+    }
+  }
 
   mutable std::atomic<std::uint64_t> position{0};  // read-only: the writer's, as last seen
   std::atomic<std::uint64_t> generation{1};
@@ -235,26 +265,65 @@ core::Result<std::unique_ptr<XapianIndex>> XapianIndex::open(const std::filesyst
   return std::unique_ptr<XapianIndex>(new XapianIndex(std::move(impl)));
 }
 
+namespace {
+
+// Documents built ahead of the writer, with the language of their stem terms.
+struct Built {
+  std::vector<Xapian::Document> docs;
+  std::vector<std::string> langs;
+  std::vector<std::vector<std::string>> words;  // distinct words of stemmed documents
+};
+
+Built build_chunk(std::span<const IndexDocument> documents) {
+  Built out;
+  out.docs.reserve(documents.size());
+  out.langs.resize(documents.size());
+  out.words.resize(documents.size());
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    out.docs.push_back(xs::build_document(documents[i], out.langs[i], out.words[i]));
+  }
+  return out;
+}
+
+// Documents built at a time. Building (tokenising, stemming, Xapian's per-document term map)
+// is about a third of the cost of adding a document and needs no lock, so a batch larger
+// than one chunk is built a chunk ahead on another thread while this one writes.
+constexpr std::size_t kBuildChunk = 64;
+
+}  // namespace
+
 core::Status XapianIndex::add(std::span<const IndexDocument> documents) {
   if (impl_->options.read_only) {
     return read_only_error();
   }
+  for (const auto& d : documents) {
+    if (d.id < 1 || d.id > std::numeric_limits<Xapian::docid>::max()) {
+      return core::make_error(core::ErrorCode::InvalidInput, "search.item_id_range",
+                              "xapian: item id " + std::to_string(d.id) + " out of range");
+    }
+  }
   std::lock_guard lock(impl_->write_mu);
   try {
-    for (const auto& d : documents) {
-      if (d.id < 1 || d.id > std::numeric_limits<Xapian::docid>::max()) {
-        return core::make_error(core::ErrorCode::InvalidInput, "search.item_id_range",
-                                "xapian: item id " + std::to_string(d.id) + " out of range");
+    std::future<Built> ahead;
+    for (std::size_t start = 0; start < documents.size(); start += kBuildChunk) {
+      const auto chunk = documents.subspan(start, std::min(kBuildChunk, documents.size() - start));
+      Built built = ahead.valid() ? ahead.get() : build_chunk(chunk);
+      if (const std::size_t next = start + kBuildChunk; next < documents.size()) {
+        ahead = std::async(std::launch::async, build_chunk,
+                           documents.subspan(next, std::min(kBuildChunk, documents.size() - next)));
       }
-      std::string lang;
-      Xapian::Document doc = xs::build_document(d, lang);
-      if (!lang.empty() && impl_->langs.insert(lang).second) {
-        // Part of the same transaction as the documents that need it.
-        impl_->writer.set_metadata(std::string(xs::kLangsKey), join_langs(impl_->langs));
+      for (std::size_t i = 0; i < chunk.size(); ++i) {
+        const IndexDocument& d = chunk[i];
+        const std::string& lang = built.langs[i];
+        if (!lang.empty() && impl_->langs.insert(lang).second) {
+          // Part of the same transaction as the documents that need it.
+          impl_->writer.set_metadata(std::string(xs::kLangsKey), join_langs(impl_->langs));
+        }
+        impl_->list_stems(lang, built.words[i]);
+        impl_->writer.replace_document(static_cast<Xapian::docid>(d.id), built.docs[i]);
+        impl_->block_dates.note(static_cast<Xapian::docid>(d.id), core::to_unix(d.date()));
+        impl_->block_dates_dirty = true;
       }
-      impl_->writer.replace_document(static_cast<Xapian::docid>(d.id), doc);
-      impl_->block_dates.note(static_cast<Xapian::docid>(d.id), core::to_unix(d.date()));
-      impl_->block_dates_dirty = true;
     }
   } catch (const Xapian::Error& e) {
     return io_error(e);
@@ -299,6 +368,7 @@ core::Status XapianIndex::commit(std::uint64_t log_position) {
   } catch (const Xapian::Error& e) {
     // The transaction is cancelled: what was added since the last commit is lost, which the
     // caller's replay from committed_position() repairs.
+    impl_->listed.clear();
     try {
       impl_->writer.begin_transaction();
     } catch (const Xapian::Error&) {
@@ -325,6 +395,7 @@ core::Status XapianIndex::clear() {
     return read_only_error();
   }
   std::lock_guard lock(impl_->write_mu);
+  impl_->listed.clear();
   try {
     impl_->writer.cancel_transaction();
     impl_->writer.close();

@@ -56,7 +56,9 @@ class XapianIndex final : public SearchIndex {
   XapianIndex(const XapianIndex&) = delete;
   XapianIndex& operator=(const XapianIndex&) = delete;
 
-  // Item ids are Xapian document ids: 1 .. 4294967295, else "search.item_id_range".
+  // Item ids are Xapian document ids: 1 .. 4294967295, else "search.item_id_range" (and
+  // nothing of the batch is added). A batch of more than 64 documents is built a chunk ahead
+  // on a second thread while the calling thread writes.
   core::Status add(std::span<const IndexDocument> documents) override;
   core::Status remove(std::span<const core::ItemId> ids) override;
   core::Status commit(std::uint64_t log_position) override;

@@ -87,6 +87,38 @@ TEST_F(XapianIndexTest, ReplacesDocumentsWithTheSameIdAndRemovesThem) {
   EXPECT_EQ(index_->document_count().value_or(0), 1U);
 }
 
+// "coton" is its own French stem, so the index keeps no stem term for it (schema.h): its word
+// term, in a French document, stands for the stem.
+TEST_F(XapianIndexTest, FindsAWordThatIsItsOwnStemByItsInflectionsInItsLanguageOnly) {
+  IndexDocument unknown = make_doc(3, "Coton", "coton");
+  unknown.lang = "und";
+  const IndexDocument docs[] = {make_doc(1, "Coton", "récolte"), make_doc(2, "Cajou", "coton"),
+                                unknown};
+  ASSERT_TRUE(index_->add(docs).has_value());
+  ASSERT_TRUE(index_->commit(1).has_value());
+  EXPECT_EQ(sorted(ids("cotons")), (std::vector<core::ItemId>{1, 2}));
+  EXPECT_EQ(ids("title:cotons"), (std::vector<core::ItemId>{1}));
+  EXPECT_EQ(sorted(ids("coton")), (std::vector<core::ItemId>{1, 2, 3}));
+}
+
+// Stems live in the synonym table (schema.h), which clear() empties: words indexed again
+// must be listed again, and reopening must not lose them.
+TEST_F(XapianIndexTest, FindsInflectionsAfterAClearAndAReopen) {
+  const IndexDocument docs[] = {make_doc(1, "Récoltes", "exportations")};
+  ASSERT_TRUE(index_->add(docs).has_value());
+  ASSERT_TRUE(index_->commit(1).has_value());
+  EXPECT_EQ(ids("récolte exportation"), (std::vector<core::ItemId>{1}));
+  ASSERT_TRUE(index_->clear().has_value());
+  ASSERT_TRUE(index_->add(docs).has_value());
+  ASSERT_TRUE(index_->commit(1).has_value());
+  EXPECT_EQ(ids("récolte exportation"), (std::vector<core::ItemId>{1}));
+  index_.reset();
+  auto reopened = XapianIndex::open(dir_ / "index");
+  ASSERT_TRUE(reopened.has_value()) << reopened.error().message;
+  index_ = std::move(*reopened);
+  EXPECT_EQ(ids("title:récolte exportation"), (std::vector<core::ItemId>{1}));
+}
+
 TEST_F(XapianIndexTest, KeepsEachOrganisationsDocumentsApart) {
   IndexDocument other = make_doc(2, "Coton", "coton");
   other.org_id = 2;
