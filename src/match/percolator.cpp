@@ -19,6 +19,11 @@ namespace {
 
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
+void sort_unique(std::vector<std::uint32_t>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
 // Every string the compiled queries compare (folded words, their stems, filter keys) gets a
 // dense id, so a document is turned into ids once and each check is an integer comparison.
 // Looking up every token of every document is the percolator's hottest loop, so the table is
@@ -26,6 +31,12 @@ constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 // each string is stored in one arena next to its id and length: a lookup that finds its word
 // costs the slot and one record, two cache misses at most.
 class Dictionary {
+  // Records in the arena: id (4 bytes), length (4 bytes), then the bytes.
+  struct Slot {
+    std::uint32_t tag = 0;
+    std::uint32_t record = kNone;  // offset in the arena
+  };
+
  public:
   std::uint32_t intern(std::string_view s) {
     if ((count_ + 1) * 4 > slots_.size() * 3) {
@@ -63,12 +74,51 @@ class Dictionary {
   }
   std::size_t size() const { return count_; }
 
- private:
-  // Records in the arena: id (4 bytes), length (4 bytes), then the bytes.
-  struct Slot {
-    std::uint32_t tag = 0;
-    std::uint32_t record = kNone;  // offset in the arena
+  // A lookup table over some of the dictionary's strings: its own slots, the dictionary's
+  // records. A document's words are looked up among the queries' words, its stems among the
+  // stems of its language only: two tables a fraction of the whole dictionary's size (which
+  // holds every word's stem in some 28 languages), so they mostly stay in cache. The
+  // dictionary must not change while a subset refers to it.
+  class Subset {
+   public:
+    Subset() = default;
+    Subset(const Dictionary& dict, std::vector<std::uint32_t> ids) : dict_(&dict) {
+      sort_unique(ids);
+      std::size_t size = 16;
+      while (size * 3 < ids.size() * 4) {
+        size *= 2;
+      }
+      slots_.assign(size, Slot{});
+      for (std::uint32_t id : ids) {
+        const std::uint32_t record = dict.records_[id];
+        const std::uint64_t h = hash(dict.text_at(record));
+        std::size_t i = h & (size - 1);
+        while (slots_[i].record != kNone) {
+          i = (i + 1) & (size - 1);
+        }
+        slots_[i] = {tag(h), record};
+      }
+    }
+    std::uint32_t find(std::string_view s) const {
+      if (slots_.empty()) {
+        return kNone;
+      }
+      const std::uint64_t h = hash(s);
+      const std::size_t mask = slots_.size() - 1;
+      for (std::size_t i = h & mask; slots_[i].record != kNone; i = (i + 1) & mask) {
+        if (slots_[i].tag == tag(h) && dict_->holds(slots_[i].record, s)) {
+          return dict_->id_at(slots_[i].record);
+        }
+      }
+      return kNone;
+    }
+
+   private:
+    const Dictionary* dict_ = nullptr;
+    std::vector<Slot> slots_;
   };
+
+ private:
   std::uint32_t id_at(std::uint32_t record) const {
     std::uint32_t id = 0;
     std::memcpy(&id, arena_.data() + record, sizeof id);
@@ -161,16 +211,18 @@ struct HotNode {
   Op op = Op::Term;
   Field field = Field::Any;
   std::uint32_t folded = kNone;    // Term, Prefix, Filter: the id flagged by view()
-  std::uint32_t stems = kNone;     // Term: offset in stem_ids
+  std::uint32_t stems = kNone;     // Term: index of its stems in Impl::stems_by_lang
   std::uint32_t first = 0;         // Phrase: offset in phrase_ids; And, Or, Not: in child_ids
   std::uint32_t count = 0;         // Phrase: words; And, Or, Not: children
   std::uint32_t label_id = kNone;  // index into Impl::labels
 };
 
 struct Rule {
-  std::size_t topic = 0;            // index into topic_ids
-  std::uint8_t full = 0;            // mask of the key groups a candidate must hit
-  std::uint32_t root = 0;           // node index
+  std::size_t topic = 0;   // index into topic_ids
+  std::uint8_t full = 0;   // mask of the key groups a candidate must hit
+  std::uint32_t root = 0;  // node index
+  // Checking a candidate reads `root` and whether the rule is bound to languages from the
+  // compact Impl::rule_roots and Impl::restricted, not this.
   std::vector<std::string> only;    // applies to these languages only (empty: any)
   std::vector<std::string> except;  // ...but not to these (they have variants)
 };
@@ -191,11 +243,6 @@ struct KeySet {
 
   std::size_t size() const { return ids.size() + term_ids.size() + stem_ids.size(); }
 };
-
-void sort_unique(std::vector<std::uint32_t>& v) {
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
-}
 
 // Postings by dictionary id, flattened once the topics are compiled: entries of id i are
 // entries[start[i], start[i + 1]).
@@ -282,21 +329,22 @@ enum Slot : std::uint8_t {
   kTextStemSlot,
   kSlots
 };
+using Counts = std::array<std::uint32_t, kSlots>;
 
-// A document field turned into dictionary ids: (id, position) pairs of its folded words,
-// sorted, for phrases. Tokens the dictionary does not know can match no query word and are
-// left out.
+// A document field turned into dictionary ids: the id of the folded word at each position,
+// for phrases (kNone for words the dictionary does not know: they can match no query word).
+// Positions are word positions, one word each (text::tokenize()), so this is a plain array.
 struct FieldView {
   const FieldTokens* tokens = nullptr;
   std::uint8_t folded_bit = 0;  // this field's bits in the per-document presence flags
   std::uint8_t stem_bit = 0;
   Slot slot = kTitleSlot;
   Slot stem_slot = kTitleStemSlot;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> folded;
+  std::span<const std::uint32_t> at;  // by position
   bool stemmed = false;
 
   bool has_at(std::uint32_t id, std::uint32_t position) const {
-    return std::binary_search(folded.begin(), folded.end(), std::make_pair(id, position));
+    return position < at.size() && at[position] == id;
   }
 };
 
@@ -307,12 +355,16 @@ constexpr std::uint8_t kFilterBit = 64;      // the document's language, country
 
 // Per-thread state reused across documents; only what a document set is cleared, so the cost
 // follows the document, not the number of topics. `flags` by dictionary id: FieldView bits
-// present; `counts` by dictionary id: occurrences per Slot.
+// present. Occurrence counts are kept densely, in the order ids were first seen (`local` maps
+// a flagged id to its entry): what a document writes per word stays in a few cache lines
+// rather than being spread over a table as large as the dictionary.
 struct Scratch {
   std::vector<std::uint8_t> flags;
-  std::vector<std::array<std::uint32_t, kSlots>> counts;
-  std::vector<std::uint32_t> touched;   // ids with flags set
-  std::vector<std::uint8_t> remaining;  // by rule: key groups not hit yet (see gather())
+  std::vector<std::uint32_t> local;              // by dictionary id, valid while flags[id] != 0
+  std::vector<std::uint32_t> touched;            // ids with flags set, in order
+  std::vector<Counts> counts;                    // parallel to touched: occurrences per Slot
+  std::array<std::vector<std::uint32_t>, 4> at;  // FieldView::at of each field
+  std::vector<std::uint8_t> remaining;           // by rule: key groups not hit yet (see gather())
 };
 
 Scratch& scratch() {
@@ -329,9 +381,9 @@ struct ScratchReset {
     Scratch& sc = scratch();
     for (std::uint32_t id : sc.touched) {
       sc.flags[id] = 0;
-      sc.counts[id] = {};
     }
     sc.touched.clear();
+    sc.counts.clear();
   }
 };
 
@@ -340,7 +392,16 @@ struct ScratchReset {
 struct Percolator::Impl {
   Dictionary dict;
   std::size_t nlangs = text::stem_languages().size();
-  std::vector<std::uint32_t> stem_ids;                           // per stemmed term: nlangs ids
+  std::vector<std::uint32_t> stem_ids;  // per stemmed term: nlangs ids
+  // The same ids by language, then term (freeze()): a document reads only its language's
+  // row, a few kilobytes that stay in cache from one document to the next.
+  std::vector<std::uint32_t> stems_by_lang;
+  std::size_t stemmed_terms = 0;
+  // What documents look up (freeze()): the queries' words and filter values, and by language
+  // the stems of the queries' words.
+  std::vector<std::uint32_t> word_ids;  // while compiling
+  Dictionary::Subset word_lookup;
+  std::vector<Dictionary::Subset> stems_in;                      // by language index
   std::unordered_map<std::string, std::uint32_t> stems_of_term;  // folded term -> offset
   std::vector<Node> nodes;
   std::vector<Rule> rules;
@@ -356,11 +417,20 @@ struct Percolator::Impl {
   std::vector<std::vector<std::pair<std::string, std::uint32_t>>> prefix_heads;
   std::vector<std::size_t> head_chars;  // distinct head lengths in code points
   std::unordered_set<std::uint32_t> registered_prefixes;
-  std::vector<std::uint32_t> always;     // rules checked on every document
-  std::vector<std::uint8_t> full_masks;  // by rule: Rule::full, compact for gather()
+  std::vector<std::uint32_t> always;      // rules checked on every document
+  std::vector<std::uint8_t> full_masks;   // by rule: Rule::full, compact for gather()
+  std::vector<std::uint32_t> rule_roots;  // by rule: Rule::root
+  std::vector<std::uint8_t> restricted;   // by rule: whether Rule::only or except is set
   std::size_t key_count = 0;
   std::size_t query_count = 0;
   std::vector<std::string> refusal_reasons;  // parallel to refused
+
+  // Interns a string documents look up as a word (or a filter value).
+  std::uint32_t word(std::string_view s) {
+    const std::uint32_t id = dict.intern(s);
+    word_ids.push_back(id);
+    return id;
+  }
 
   std::uint32_t stems_for(const std::string& term) {
     auto it = stems_of_term.find(term);
@@ -396,7 +466,9 @@ struct Percolator::Impl {
       }
       n.label_id = it->second;
     }
-    HotNode h{n.op, n.field, n.folded, n.stems, 0, 0, n.label_id};
+    const std::uint32_t stems =
+        n.stems == kNone ? kNone : static_cast<std::uint32_t>(n.stems / nlangs);
+    HotNode h{n.op, n.field, n.folded, stems, 0, 0, n.label_id};
     if (n.op == Op::Phrase) {
       h.first = static_cast<std::uint32_t>(phrase_ids.size());
       h.count = static_cast<std::uint32_t>(n.ids.size());
@@ -412,22 +484,29 @@ struct Percolator::Impl {
   }
 
   std::uint32_t compile(const Query& q);
+  // Once every topic is added: the lookup tables in their final, compact form.
+  void freeze();
   Groups keys(std::uint32_t node) const;  // best (lowest cost) group first
   void add_topic(const PercolatorTopic& topic, const PercolatorLimits& limits);
 
   struct DocView {
     const EvalDocument* doc = nullptr;
-    const std::uint8_t* flags = nullptr;  // by dictionary id: FieldView bits present
-    const std::array<std::uint32_t, kSlots>* counts = nullptr;  // by dictionary id
+    const std::uint8_t* flags = nullptr;   // by dictionary id: FieldView bits present
+    const std::uint32_t* local = nullptr;  // by dictionary id: index into counts
+    const Counts* counts = nullptr;
     FieldView title, text, source, author;
     std::uint32_t lang_index = kNone;
-    std::size_t length = 0;  // words in the title and the body
+    const std::uint32_t* stems = nullptr;  // the document language's row of stems_by_lang
+    std::size_t length = 0;                // words in the title and the body
   };
   DocView view(const EvalDocument& doc) const;
   std::vector<std::uint32_t> gather(const DocView& d) const;
   bool applies(const Rule& r, const std::string& lang) const;
   bool eval(std::uint32_t node, const DocView& d) const;
   double leaf_count(std::uint32_t node, const DocView& d) const;
+  std::uint32_t count_of(std::uint32_t id, Slot slot, const DocView& d) const {
+    return d.flags[id] == 0 ? 0 : d.counts[d.local[id]][slot];
+  }
   // Adds the positive leaves of `node` found in `d` to `score` and their label ids, each once,
   // to `found`.
   void collect_hits(std::uint32_t node, bool negated, const DocView& d, double& score,
@@ -443,7 +522,7 @@ std::uint32_t Percolator::Impl::compile(const Query& q) {
         if constexpr (std::is_same_v<T, Term>) {
           out.op = Op::Term;
           out.field = n.field;
-          out.folded = dict.intern(n.term);
+          out.folded = word(n.term);
           if (n.field == Field::Any || n.field == Field::Title) {
             out.stems = stems_for(n.term);
           }
@@ -458,7 +537,7 @@ std::uint32_t Percolator::Impl::compile(const Query& q) {
           out.op = Op::Phrase;
           out.field = n.field;
           for (const auto& t : n.terms) {
-            out.ids.push_back(dict.intern(t));
+            out.ids.push_back(word(t));
           }
           out.words = n.terms;
           out.label = n.terms.size() == 1 ? n.terms.front() : quote(n.terms);
@@ -469,10 +548,10 @@ std::uint32_t Percolator::Impl::compile(const Query& q) {
           // Keys of NEAR operands compare folded forms: intern them for the key extraction.
           for (const NearOperand* o : {&n.left, &n.right}) {
             if (const auto* t = std::get_if<Term>(o)) {
-              dict.intern(t->term);
+              word(t->term);
             } else if (const auto* p = std::get_if<Phrase>(o)) {
               for (const auto& w : p->terms) {
-                dict.intern(w);
+                word(w);
               }
             }
           }
@@ -482,7 +561,7 @@ std::uint32_t Percolator::Impl::compile(const Query& q) {
           out.op = Op::Filter;
           out.filter = n.field;
           out.value = n.value;
-          out.folded = dict.intern(filter_key(n.field, n.value));
+          out.folded = word(filter_key(n.field, n.value));
         } else if constexpr (std::is_same_v<T, DateRange>) {
           out.op = Op::Date;
           out.dates = n;
@@ -691,8 +770,10 @@ void Percolator::Impl::add_topic(const PercolatorTopic& topic, const PercolatorL
   for (auto& p : pending) {
     const auto rule = static_cast<std::uint32_t>(rules.size());
     const auto full = static_cast<std::uint8_t>((1U << p.keys.size()) - 1U);
+    restricted.push_back(p.only.empty() && p.except.empty() ? 0 : 1);
     rules.push_back({t, full, p.root, std::move(p.only), std::move(p.except)});
     full_masks.push_back(full);
+    rule_roots.push_back(p.root);
     ++query_count;
     if (p.keys.empty()) {
       always.push_back(rule);
@@ -743,48 +824,55 @@ Percolator::Impl::DocView Percolator::Impl::view(const EvalDocument& doc) const 
   if (it != langs.end() && *it == doc.lang()) {
     d.lang_index = static_cast<std::uint32_t>(it - langs.begin());
   }
+  if (d.lang_index != kNone && stemmed_terms > 0) {
+    d.stems = stems_by_lang.data() + d.lang_index * stemmed_terms;
+  }
   Scratch& sc = scratch();
   if (sc.flags.size() < dict.size()) {
     sc.flags.resize(dict.size(), 0);
-    sc.counts.resize(dict.size());
+    sc.local.resize(dict.size(), 0);
   }
-  d.flags = sc.flags.data();
-  d.counts = sc.counts.data();
-  const auto flag = [&](std::uint32_t id, std::uint8_t bit, Slot slot) {
+  const auto touch = [&](std::uint32_t id, std::uint8_t bit) -> Counts& {
     if (sc.flags[id] == 0) {
+      sc.local[id] = static_cast<std::uint32_t>(sc.touched.size());
       sc.touched.push_back(id);
+      sc.counts.emplace_back();
     }
     sc.flags[id] = static_cast<std::uint8_t>(sc.flags[id] | bit);
-    ++sc.counts[id][slot];
+    return sc.counts[sc.local[id]];
   };
-  const auto fill = [&](FieldView& v, const FieldTokens& f, std::uint8_t folded_bit,
-                        std::uint8_t stem_bit, Slot slot, Slot stem_slot) {
+  const auto flag = [&](std::uint32_t id, std::uint8_t bit, Slot slot) { ++touch(id, bit)[slot]; };
+  const auto fill = [&](FieldView& v, std::vector<std::uint32_t>& at, const FieldTokens& f,
+                        std::uint8_t folded_bit, std::uint8_t stem_bit, Slot slot, Slot stem_slot) {
     v.tokens = &f;
     v.folded_bit = folded_bit;
     v.stem_bit = stem_bit;
     v.slot = slot;
     v.stem_slot = stem_slot;
     v.stemmed = !f.stems.empty();
-    v.folded.reserve(f.tokens.size());
+    at.assign(f.tokens.empty() ? 0 : f.tokens.back().position + std::size_t{1}, kNone);
     for (std::size_t i = 0; i < f.tokens.size(); ++i) {
-      const std::uint32_t id = dict.find(f.tokens[i].term);
+      const std::uint32_t id = word_lookup.find(f.tokens[i].term);
       if (id != kNone) {
-        v.folded.emplace_back(id, f.tokens[i].position);
+        at[f.tokens[i].position] = id;
         flag(id, folded_bit, slot);
       }
       if (v.stemmed) {
-        const std::uint32_t sid = f.stems[i] == f.tokens[i].term ? id : dict.find(f.stems[i]);
+        // A stem that is also a query word has that word's id (one dictionary).
+        const std::uint32_t sid = id != kNone && f.stems[i] == f.tokens[i].term
+                                      ? id
+                                      : stems_in[d.lang_index].find(f.stems[i]);
         if (sid != kNone) {
           flag(sid, stem_bit, stem_slot);
         }
       }
     }
-    std::sort(v.folded.begin(), v.folded.end());
+    v.at = at;
   };
-  fill(d.title, doc.title(), 1, 16, kTitleSlot, kTitleStemSlot);
-  fill(d.text, doc.text(), 2, 32, kTextSlot, kTextStemSlot);
-  fill(d.source, doc.source(), 4, 0, kSourceSlot, kSourceSlot);
-  fill(d.author, doc.author(), 8, 0, kAuthorSlot, kAuthorSlot);
+  fill(d.title, sc.at[0], doc.title(), 1, 16, kTitleSlot, kTitleStemSlot);
+  fill(d.text, sc.at[1], doc.text(), 2, 32, kTextSlot, kTextStemSlot);
+  fill(d.source, sc.at[2], doc.source(), 4, 0, kSourceSlot, kSourceSlot);
+  fill(d.author, sc.at[3], doc.author(), 8, 0, kAuthorSlot, kAuthorSlot);
   // Prefixes: each token looks up its own head once per distinct head length, then compares
   // with the prefixes filed under it.
   if (!prefix_heads.empty()) {
@@ -811,12 +899,9 @@ Percolator::Impl::DocView Percolator::Impl::view(const EvalDocument& doc) const 
   }
   // Filter values: the document's language, country and tags.
   const auto flag_filter = [&](FilterField field, std::string_view value) {
-    const std::uint32_t id = dict.find(filter_key(field, value));
+    const std::uint32_t id = word_lookup.find(filter_key(field, value));
     if (id != kNone) {
-      if (sc.flags[id] == 0) {
-        sc.touched.push_back(id);
-      }
-      sc.flags[id] = static_cast<std::uint8_t>(sc.flags[id] | kFilterBit);
+      touch(id, kFilterBit);
     }
   };
   flag_filter(FilterField::Lang, doc.lang());
@@ -825,6 +910,10 @@ Percolator::Impl::DocView Percolator::Impl::view(const EvalDocument& doc) const 
     flag_filter(FilterField::Tag, tag);
   }
   d.length = doc.title().tokens.size() + doc.text().tokens.size();
+  // Read only after the last flag: touch() may have grown `counts`.
+  d.flags = sc.flags.data();
+  d.local = sc.local.data();
+  d.counts = sc.counts.data();
   return d;
 }
 
@@ -915,8 +1004,8 @@ bool Percolator::Impl::eval(std::uint32_t index, const DocView& d) const {
         if ((d.flags[n.folded] & f.folded_bit) != 0) {
           return true;
         }
-        return f.stemmed && n.stems != kNone && d.lang_index != kNone
-               && (d.flags[stem_ids[n.stems + d.lang_index]] & f.stem_bit) != 0;
+        return f.stemmed && n.stems != kNone && d.stems != nullptr
+               && (d.flags[d.stems[n.stems]] & f.stem_bit) != 0;
       });
     case Op::Prefix:
       return fields([&](const FieldView& f) { return (d.flags[n.folded] & f.folded_bit) != 0; });
@@ -928,10 +1017,8 @@ bool Percolator::Impl::eval(std::uint32_t index, const DocView& d) const {
             return false;
           }
         }
-        auto lo = std::lower_bound(f.folded.begin(), f.folded.end(),
-                                   std::make_pair(ids[0], std::uint32_t{0}));
-        for (; lo != f.folded.end() && lo->first == ids[0]; ++lo) {
-          if (phrase_at(f, ids, n.count, lo->second)) {
+        for (std::uint32_t p = 0; p + n.count <= f.at.size(); ++p) {
+          if (f.at[p] == ids[0] && phrase_at(f, ids, n.count, p)) {
             return true;
           }
         }
@@ -978,19 +1065,17 @@ double Percolator::Impl::leaf_count(std::uint32_t index, const DocView& d) const
   const auto count_in = [&](const FieldView& f) -> double {
     switch (n.op) {
       case Op::Term:
-        if (f.stemmed && n.stems != kNone && d.lang_index != kNone) {
-          return static_cast<double>(d.counts[stem_ids[n.stems + d.lang_index]][f.stem_slot]);
+        if (f.stemmed && n.stems != kNone && d.stems != nullptr) {
+          return static_cast<double>(count_of(d.stems[n.stems], f.stem_slot, d));
         }
-        return static_cast<double>(d.counts[n.folded][f.slot]);
+        return static_cast<double>(count_of(n.folded, f.slot, d));
       case Op::Prefix:
-        return static_cast<double>(d.counts[n.folded][f.slot]);
+        return static_cast<double>(count_of(n.folded, f.slot, d));
       case Op::Phrase: {
         const std::uint32_t* ids = phrase_ids.data() + n.first;
         double c = 0;
-        auto lo = std::lower_bound(f.folded.begin(), f.folded.end(),
-                                   std::make_pair(ids[0], std::uint32_t{0}));
-        for (; lo != f.folded.end() && lo->first == ids[0]; ++lo) {
-          c += phrase_at(f, ids, n.count, lo->second) ? 1 : 0;
+        for (std::uint32_t p = 0; p + n.count <= f.at.size(); ++p) {
+          c += f.at[p] == ids[0] && phrase_at(f, ids, n.count, p) ? 1 : 0;
         }
         return c;
       }
@@ -1059,24 +1144,44 @@ void Percolator::Impl::collect_hits(std::uint32_t index, bool negated, const Doc
 std::vector<std::uint32_t> Percolator::Impl::matching_rules(const DocView& d) const {
   std::vector<std::uint32_t> out;
   for (std::uint32_t r : gather(d)) {
-    const Rule& rule = rules[r];
-    if (applies(rule, d.doc->lang()) && eval(rule.root, d)) {
+    if ((restricted[r] == 0 || applies(rules[r], d.doc->lang())) && eval(rule_roots[r], d)) {
       out.push_back(r);
     }
   }
   return out;
 }
 
-Percolator::Percolator() : impl_(std::make_unique<Impl>()) {}
+Percolator::Percolator() : impl_(std::make_unique<Impl>()) {
+  impl_->freeze();
+}
 
 Percolator::Percolator(std::span<const PercolatorTopic> topics, const PercolatorLimits& limits)
     : impl_(std::make_unique<Impl>()) {
   for (const auto& t : topics) {
     impl_->add_topic(t, limits);
   }
-  impl_->word_postings.freeze();
-  impl_->term_postings.freeze();
-  impl_->stem_postings.freeze();
+  impl_->freeze();
+}
+
+void Percolator::Impl::freeze() {
+  word_postings.freeze();
+  term_postings.freeze();
+  stem_postings.freeze();
+  stemmed_terms = nlangs == 0 ? 0 : stem_ids.size() / nlangs;
+  stems_by_lang.resize(stem_ids.size());
+  for (std::size_t t = 0; t < stemmed_terms; ++t) {
+    for (std::size_t l = 0; l < nlangs; ++l) {
+      stems_by_lang[l * stemmed_terms + t] = stem_ids[t * nlangs + l];
+    }
+  }
+  word_lookup = Dictionary::Subset(dict, std::move(word_ids));
+  word_ids = {};
+  stems_in.clear();
+  for (std::size_t l = 0; l < nlangs; ++l) {
+    const auto row = stems_by_lang.begin() + static_cast<std::ptrdiff_t>(l * stemmed_terms);
+    stems_in.emplace_back(
+        dict, std::vector<std::uint32_t>(row, row + static_cast<std::ptrdiff_t>(stemmed_terms)));
+  }
 }
 
 Percolator::~Percolator() = default;
