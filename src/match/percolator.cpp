@@ -99,11 +99,20 @@ class Dictionary {
         slots_[i] = {tag(h), record};
       }
     }
-    std::uint32_t find(std::string_view s) const {
+    static std::uint64_t hash_of(std::string_view s) { return hash(s); }
+    // Starts loading the slot where a string of hash `h` is looked for: a document's words
+    // are looked up a few ahead of their use, so the cache misses overlap.
+    void prefetch(std::uint64_t h) const {
+      if (!slots_.empty()) {
+        __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
+      }
+    }
+    std::uint32_t find(std::string_view s) const { return find(s, hash(s)); }
+    // `h`: hash_of(s).
+    std::uint32_t find(std::string_view s, std::uint64_t h) const {
       if (slots_.empty()) {
         return kNone;
       }
-      const std::uint64_t h = hash(s);
       const std::size_t mask = slots_.size() - 1;
       for (std::size_t i = h & mask; slots_[i].record != kNone; i = (i + 1) & mask) {
         if (slots_[i].tag == tag(h) && dict_->holds(slots_[i].record, s)) {
@@ -267,6 +276,11 @@ class PostingTable {
     building_.clear();
     building_.shrink_to_fit();
   }
+  void prefetch(std::uint32_t id) const {
+    if (id + 1 < start_.size()) {
+      __builtin_prefetch(&start_[id]);
+    }
+  }
   std::span<const std::uint32_t> at(std::uint32_t id) const {
     if (id + 1 >= start_.size()) {
       return {};
@@ -420,6 +434,7 @@ struct Percolator::Impl {
   std::vector<std::uint32_t> always;      // rules checked on every document
   std::vector<std::uint8_t> full_masks;   // by rule: Rule::full, compact for gather()
   std::vector<std::uint32_t> rule_roots;  // by rule: Rule::root
+  std::vector<std::int64_t> rule_topics;  // by rule: its topic's id
   std::vector<std::uint8_t> restricted;   // by rule: whether Rule::only or except is set
   std::size_t key_count = 0;
   std::size_t query_count = 0;
@@ -774,6 +789,7 @@ void Percolator::Impl::add_topic(const PercolatorTopic& topic, const PercolatorL
     rules.push_back({t, full, p.root, std::move(p.only), std::move(p.except)});
     full_masks.push_back(full);
     rule_roots.push_back(p.root);
+    rule_topics.push_back(topic.id);
     ++query_count;
     if (p.keys.empty()) {
       always.push_back(rule);
@@ -851,17 +867,37 @@ Percolator::Impl::DocView Percolator::Impl::view(const EvalDocument& doc) const 
     v.stem_slot = stem_slot;
     v.stemmed = !f.stems.empty();
     at.assign(f.tokens.empty() ? 0 : f.tokens.back().position + std::size_t{1}, kNone);
+    const Dictionary::Subset* stems = v.stemmed ? &stems_in[d.lang_index] : nullptr;
+    // Hashes of the next kAhead tokens, whose slots are being loaded (a ring).
+    constexpr std::size_t kAhead = 4;
+    std::array<std::uint64_t, kAhead> word_hash{};
+    std::array<std::uint64_t, kAhead> stem_hash{};
+    const auto ahead = [&](std::size_t j) {
+      if (j < f.tokens.size()) {
+        word_hash[j % kAhead] = Dictionary::Subset::hash_of(f.tokens[j].term);
+        word_lookup.prefetch(word_hash[j % kAhead]);
+        if (stems != nullptr) {
+          stem_hash[j % kAhead] = Dictionary::Subset::hash_of(f.stems[j]);
+          stems->prefetch(stem_hash[j % kAhead]);
+        }
+      }
+    };
+    for (std::size_t j = 0; j < kAhead; ++j) {
+      ahead(j);
+    }
     for (std::size_t i = 0; i < f.tokens.size(); ++i) {
-      const std::uint32_t id = word_lookup.find(f.tokens[i].term);
+      const std::uint64_t wh = word_hash[i % kAhead];
+      const std::uint64_t sh = stem_hash[i % kAhead];
+      ahead(i + kAhead);
+      const std::uint32_t id = word_lookup.find(f.tokens[i].term, wh);
       if (id != kNone) {
         at[f.tokens[i].position] = id;
         flag(id, folded_bit, slot);
       }
       if (v.stemmed) {
         // A stem that is also a query word has that word's id (one dictionary).
-        const std::uint32_t sid = id != kNone && f.stems[i] == f.tokens[i].term
-                                      ? id
-                                      : stems_in[d.lang_index].find(f.stems[i]);
+        const std::uint32_t sid =
+            id != kNone && f.stems[i] == f.tokens[i].term ? id : stems->find(f.stems[i], sh);
         if (sid != kNone) {
           flag(sid, stem_bit, stem_slot);
         }
@@ -937,7 +973,14 @@ std::vector<std::uint32_t> Percolator::Impl::gather(const DocView& d) const {
   };
   // Each id the document flagged once, in the tables its forms look up (see KeySet).
   const bool stemmed = d.lang_index != kNone;
-  for (std::uint32_t id : sc.touched) {
+  const PostingTable& second = stemmed ? stem_postings : term_postings;
+  constexpr std::size_t kAhead = 4;
+  for (std::size_t i = 0; i < sc.touched.size(); ++i) {
+    if (i + kAhead < sc.touched.size()) {
+      word_postings.prefetch(sc.touched[i + kAhead]);
+      second.prefetch(sc.touched[i + kAhead]);
+    }
+    const std::uint32_t id = sc.touched[i];
     const std::uint8_t f = d.flags[id];
     if ((f & (kFoldedBits | kFilterBit)) != 0) {
       take(word_postings.at(id));
@@ -1143,7 +1186,23 @@ void Percolator::Impl::collect_hits(std::uint32_t index, bool negated, const Doc
 
 std::vector<std::uint32_t> Percolator::Impl::matching_rules(const DocView& d) const {
   std::vector<std::uint32_t> out;
-  for (std::uint32_t r : gather(d)) {
+  const std::vector<std::uint32_t> candidates = gather(d);
+  // A candidate's nodes are a cache miss away (the topics' nodes take megabytes): load the
+  // next ones' roots, and the nodes compiled just before them (their children), while one is
+  // checked.
+  constexpr std::size_t kAhead = 2;
+  const auto ahead = [&](std::size_t j) {
+    if (j < candidates.size()) {
+      const HotNode* root = hot.data() + rule_roots[candidates[j]];
+      __builtin_prefetch(root);
+      __builtin_prefetch(reinterpret_cast<const char*>(root) - 64);
+    }
+  };
+  ahead(0);
+  ahead(1);
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    ahead(i + kAhead);
+    const std::uint32_t r = candidates[i];
     if ((restricted[r] == 0 || applies(rules[r], d.doc->lang())) && eval(rule_roots[r], d)) {
       out.push_back(r);
     }
@@ -1196,11 +1255,10 @@ std::vector<PercolatorHit> Percolator::percolate(const EvalDocument& doc) const 
   hits.reserve(matching.size());
   std::vector<std::uint32_t> labels;
   for (std::uint32_t r : matching) {
-    const Rule& rule = impl_->rules[r];
     PercolatorHit& hit = hits.emplace_back();
-    hit.topic_id = impl_->topic_ids[rule.topic];
+    hit.topic_id = impl_->rule_topics[r];
     labels.clear();
-    impl_->collect_hits(rule.root, false, d, hit.score, labels);
+    impl_->collect_hits(impl_->rule_roots[r], false, d, hit.score, labels);
     hit.matched_terms.reserve(labels.size());
     for (std::uint32_t l : labels) {
       hit.matched_terms.push_back(impl_->labels[l]);
