@@ -80,6 +80,9 @@ core::Result<DigestReport> DigestScheduler::run_pass() {
     for (const auto& s : members) {
       VIGIE_TRY_ASSIGN(auto topic, store_.get_topic(s.topic_id));
       org = topic.org_id;
+      if (!topic.enabled) {
+        continue;  // a disabled topic sends nothing (nor does the renderer include it)
+      }
       VIGIE_TRY_ASSIGN(auto kept, kept_stories_between(store_, topic.org_id, topic.id, from, now));
       if (!kept.empty()) {
         any = true;

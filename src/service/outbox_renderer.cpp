@@ -140,8 +140,8 @@ core::Result<publish::DigestContent> StoreOutboxRenderer::digest_content(
       continue;
     }
     auto topic = store_.get_topic(s.topic_id);
-    if (!topic) {
-      continue;  // removed since: nothing to say about it
+    if (!topic || !topic->enabled) {
+      continue;  // removed or disabled since: nothing to say about it
     }
     VIGIE_TRY_ASSIGN(auto kept, kept_stories_between(store_, topic->org_id, topic->id,
                                                      d.period_from, d.period_to));

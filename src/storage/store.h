@@ -402,8 +402,10 @@ struct AttemptResult {
 // What has not gone out (Pending or Sending) is cancelled, last_error saying why, when its
 // subscription is removed ("outbox.unsubscribed"; a digest when its user has no subscription
 // left at that rhythm and channel), its topic is removed ("outbox.topic_removed"), its user is
-// deactivated ("outbox.user_inactive") or removed ("outbox.user_removed"). Rows are kept for
-// audit; user_id reads 0 and subscription_id unset once the user or subscription is gone.
+// deactivated ("outbox.user_inactive") or removed ("outbox.user_removed"). An alert is
+// cancelled too when its topic is disabled ("outbox.topic_disabled", by update_topic), and a
+// signal of a disabled topic gets no delivery. Rows are kept for audit; user_id reads 0 and
+// subscription_id unset once the user or subscription is gone.
 class DeliveryStore {
  public:
   virtual ~DeliveryStore() = default;

@@ -810,6 +810,13 @@ TEST_P(DistributionContractTest, RemovingOrDeactivatingUsersAndTopicsCancelsThei
       {"topic_removed",
        [](Store& s, core::UserId, core::TopicId t) { ASSERT_TRUE(s.remove_topic(t)); },
        "outbox.topic_removed"},
+      {"topic_disabled",
+       [](Store& s, core::UserId, core::TopicId t) {
+         auto topic = s.get_topic(t).value();
+         topic.enabled = false;
+         ASSERT_TRUE(s.update_topic(topic));
+       },
+       "outbox.topic_disabled"},
   };
   int n = 0;
   for (const auto& c : cases) {
@@ -831,9 +838,25 @@ TEST_P(DistributionContractTest, RemovingOrDeactivatingUsersAndTopicsCancelsThei
     EXPECT_EQ(d.user_id, user_removed ? 0 : user);
     EXPECT_EQ(d.target, "user" + std::to_string(n - 1) + "@cci.example");
     // The user's digest goes only if the user goes.
-    const bool user_gone = std::string(c.name) != "topic_removed";
+    const bool user_gone = std::string(c.name).starts_with("user_");
     EXPECT_EQ(state_of(digest_id), user_gone ? DeliveryState::Cancelled : DeliveryState::Pending);
   }
+}
+
+TEST_P(DistributionContractTest, ADisabledTopicAlertsNobodyUntilEnabledAgain) {
+  alerted("awa");
+  auto topic = store_->get_topic(coton_).value();
+  topic.enabled = false;
+  ASSERT_TRUE(store_->update_topic(topic));
+  EXPECT_TRUE(deliveries_of(raise(coton_, 0).id).empty());
+  // Editing a disabled topic again (still disabled) cancels nothing and raises nothing.
+  topic.description = "encore";
+  ASSERT_TRUE(store_->update_topic(topic));
+  topic.enabled = true;
+  ASSERT_TRUE(store_->update_topic(topic));
+  const auto after = deliveries_of(raise(coton_, 10).id);
+  ASSERT_EQ(after.size(), 1U);
+  EXPECT_EQ(after[0].state, DeliveryState::Pending);
 }
 
 TEST_P(DistributionContractTest, RemovingTheLastSubscriptionOfADigestCancelsIt) {

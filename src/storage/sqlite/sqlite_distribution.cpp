@@ -237,6 +237,7 @@ core::Status SqliteStore::write_alert_deliveries(core::SignalId signal) {
           "CASE s.channel WHEN 'webhook' THEN s.webhook_url ELSE u.email END, 'pending', 0, "
           "g.created_at, g.created_at, g.created_at + ?2 "
           "FROM signals g "
+          "JOIN topics t ON t.id = g.topic_id AND t.enabled <> 0 "
           "JOIN subscriptions s ON s.topic_id = g.topic_id AND s.rhythm = 'immediate' "
           "JOIN users u ON u.id = s.user_id AND u.active <> 0 "
           "JOIN topic_alert_list a ON a.topic_id = s.topic_id AND a.user_id = s.user_id "

@@ -124,6 +124,7 @@ core::Result<core::Topic> SqliteStore::add_topic(const core::Topic& topic) {
 
 core::Status SqliteStore::update_topic(const core::Topic& topic) {
   std::scoped_lock lock(mutex_);
+  VIGIE_TRY_ASSIGN(auto tx, Transaction::begin(*conn_));
   VIGIE_TRY_ASSIGN(Statement * s,
                    conn_->prepare("UPDATE topics SET name = ?, description = ?, query = ?, "
                                   "languages = ?, variants = ?, priority = ?, audience = ?, "
@@ -134,7 +135,19 @@ core::Status SqliteStore::update_topic(const core::Topic& topic) {
   if (conn_->changes() == 0) {
     return tl::unexpected(topic_not_found(topic.id));
   }
-  return {};
+  if (!topic.enabled) {
+    // A disabled topic alerts nobody: what it has not sent yet is cancelled, in the same
+    // transaction (a signal raised on it afterwards writes no delivery, see
+    // write_alert_deliveries). Digests leave it out when they are composed.
+    VIGIE_TRY_ASSIGN(
+        Statement * cancel,
+        conn_->prepare("UPDATE deliveries SET state = 'cancelled', lease_until = NULL, "
+                       "last_error = 'outbox.topic_disabled' "
+                       "WHERE kind = 'alert' AND state IN ('pending', 'sending') "
+                       "AND subscription_id IN (SELECT id FROM subscriptions WHERE topic_id = ?)"));
+    VIGIE_TRY(cancel->bind(1, std::int64_t{topic.id}).run());
+  }
+  return tx.commit();
 }
 
 core::Result<core::Topic> SqliteStore::read_topic(core::TopicId id) {

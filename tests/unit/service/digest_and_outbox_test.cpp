@@ -81,6 +81,39 @@ TEST_F(DigestAndOutboxTest, AWeeklyDigestIsDueAWeekAfterSubscribingAndOnlyWithNe
   EXPECT_EQ(*payload, "d:" + std::to_string(member_) + ":weekly:email");
 }
 
+TEST_F(DigestAndOutboxTest, ADisabledTopicIsLeftOutOfDigests) {
+  ASSERT_TRUE(subs_->subscribe(request("awa@firm.example", "Membres", Rhythm::Daily)));
+  ASSERT_TRUE(subs_->subscribe(request("awa@firm.example", "Public", Rhythm::Daily)));
+  DigestScheduler scheduler(*store_, clock_);
+  clock_.advance(hours(1));
+  keep(story("Le coton grimpe", {members_}));
+  keep(story("Semis en retard", {public_}));
+  const auto disable = [&](core::TopicId id, bool enabled) {
+    auto t = store_->get_topic(id).value();
+    t.enabled = enabled;
+    ASSERT_TRUE(store_->update_topic(t));
+  };
+  // Only the disabled topic has news: no digest.
+  disable(public_, false);
+  disable(members_, false);
+  clock_.advance(hours(24));
+  auto none = scheduler.run_pass();
+  ASSERT_TRUE(none) << none.error().message;
+  EXPECT_EQ(none->created, 0U);
+  EXPECT_EQ(none->empty, 1U);
+  // One topic enabled again: the digest holds it alone.
+  disable(members_, true);
+  auto one = scheduler.run_pass();
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->created, 1U);
+  auto digests = deliveries(core::DeliveryKind::Digest);
+  ASSERT_EQ(digests.size(), 1U);
+  auto content = renderer().digest_content(digests[0], *store_->get_user(member_));
+  ASSERT_TRUE(content) << content.error().message;
+  ASSERT_EQ(content->topics.size(), 1U);
+  EXPECT_EQ(content->topics[0].name, "Membres");
+}
+
 TEST_F(DigestAndOutboxTest, AnAlertEmailCarriesItsMessageIdAndOneClickUnsubscribe) {
   ASSERT_TRUE(subs_->alert_list_add("Public", "awa@firm.example"));
   auto sub = subs_->subscribe(request("awa@firm.example", "Public", Rhythm::Immediate));
