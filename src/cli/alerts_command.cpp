@@ -44,7 +44,8 @@ nlohmann::json to_json(const core::Delivery& d) {
 }
 
 void print(const core::Delivery& d, CliContext& ctx) {
-  ctx.out << fmt::format("{:>6}  {:<6}  {:<9}  {}  {}  {}", d.id, core::to_string(d.kind),
+  ctx.out << fmt::format("{:>6}  {:<6}  {:<9}  {}  {}  {}", d.id,
+                         ctx.value_label("delivery_kind", core::to_string(d.kind)),
                          ctx.tr(fmt::format("cli.alerts.state.{}", core::to_string(d.state))),
                          core::format_iso8601(d.created_at).substr(0, 16), d.target,
                          d.signal_id ? fmt::format("#{}", *d.signal_id) : "-");

@@ -91,6 +91,13 @@ struct CliContext {
   bool terminal = false;  // out is a terminal: colours and bold are welcome
 
   std::string tr(std::string_view key) const { return messages.get(key); }
+  // The translated name of a stored value ("cli.value.priority.high" -> "haute"), or the value
+  // itself when the catalogs do not name it (a signal kind a later module adds, say).
+  std::string value_label(std::string_view family, std::string_view value) const {
+    const std::string key = "cli.value." + std::string(family) + "." + std::string(value);
+    std::string label = messages.get(key);
+    return label == key ? std::string(value) : label;
+  }
   // Prints "vigie: <translated reason> (<technical message>)" on err and sets exit_code 1.
   void fail(const core::Error& error);
 };

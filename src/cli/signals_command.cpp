@@ -61,7 +61,9 @@ void run_list(const SignalsArgs& a, CliContext& ctx) {
   for (const auto& s : *signals) {
     ctx.out << fmt::format("{:>5}  {}  {:<8}  {:<10}  {}  {}\n", s.id,
                            core::format_iso8601(s.created_at).substr(0, 16),
-                           core::to_string(s.severity), core::to_string(s.state), s.kind, s.title);
+                           ctx.value_label("priority", core::to_string(s.severity)),
+                           ctx.value_label("signal_state", core::to_string(s.state)),
+                           ctx.value_label("signal_kind", s.kind), s.title);
   }
   ctx.out << fmt::format(fmt::runtime(ctx.tr("cli.signals.count")), signals->size()) << '\n';
 }

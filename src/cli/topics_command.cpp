@@ -113,7 +113,8 @@ void print_topic(const core::Topic& t, CliContext& ctx) {
   }
   ctx.out << fmt::format(
       "      {}: {} · {}: {} · {}: {}{}\n", ctx.tr("cli.topics.priority_label"),
-      core::to_string(t.priority), ctx.tr("cli.topics.audience_label"), core::to_string(t.audience),
+      ctx.value_label("priority", core::to_string(t.priority)), ctx.tr("cli.topics.audience_label"),
+      ctx.value_label("audience", core::to_string(t.audience)),
       ctx.tr("cli.topics.languages_label"),
       t.languages.empty() ? ctx.tr("cli.topics.all_languages") : joined(t.languages, ", "),
       t.enabled ? "" : " · " + ctx.tr("cli.topics.disabled"));

@@ -219,7 +219,7 @@ void run_review(const ReviewArgs& a, CliContext& ctx) {
   ctx.out << fmt::format(fmt::runtime(ctx.tr(state_key)), *id) << '\n';
   if (outcome->signal) {
     ctx.out << fmt::format(fmt::runtime(ctx.tr("cli.triage.review.alerted")), outcome->signal->id,
-                           core::to_string(outcome->signal->severity))
+                           ctx.value_label("priority", core::to_string(outcome->signal->severity)))
             << '\n';
   }
 }

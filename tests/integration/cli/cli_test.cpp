@@ -206,6 +206,15 @@ TEST_F(CliTest, TopicsMatchAtIngestionAndRaiseSignals) {
   }
   auto text = vigie({"signals", "list"}, "fr");
   EXPECT_NE(text.out.find("signal(aux)"), std::string::npos) << text.out;
+  // Stored values read in the user's language in text output (JSON keeps them as stored).
+  EXPECT_NE(text.out.find("haute"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("nouveau"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("axe de veille"), std::string::npos) << text.out;
+  EXPECT_EQ(text.out.find("topic_match"), std::string::npos) << text.out;
+  auto en = vigie({"signals", "list"}, "en");
+  EXPECT_NE(en.out.find("topic_match"), std::string::npos) << "as --kind takes it" << en.out;
+  auto shown = vigie({"topics", "show", "Coton"}, "fr");
+  EXPECT_NE(shown.out.find("haute"), std::string::npos) << shown.out;
 
   // Ingesting the same files again matches nothing new and raises no signal twice.
   ASSERT_EQ(vigie(args).exit_code, 0);
