@@ -45,16 +45,13 @@ class Dictionary {
     const std::uint64_t h = hash(s);
     std::size_t i = h & mask();
     for (; slots_[i].record != kNone; i = (i + 1) & mask()) {
-      if (slots_[i].tag == tag(h) && holds(slots_[i].record, s)) {
-        return id_at(slots_[i].record);
+      if (slots_[i].tag == tag(h) && holds(arena_, slots_[i].record, s)) {
+        return id_at(arena_, slots_[i].record);
       }
     }
     const auto id = static_cast<std::uint32_t>(records_.size());
     const auto record = static_cast<std::uint32_t>(arena_.size());
-    const auto length = static_cast<std::uint32_t>(s.size());
-    arena_.append(reinterpret_cast<const char*>(&id), sizeof id);
-    arena_.append(reinterpret_cast<const char*>(&length), sizeof length);
-    arena_.append(s);
+    append_record(arena_, id, s);
     records_.push_back(record);
     slots_[i] = {tag(h), record};
     ++count_;
@@ -66,23 +63,23 @@ class Dictionary {
     }
     const std::uint64_t h = hash(s);
     for (std::size_t i = h & mask(); slots_[i].record != kNone; i = (i + 1) & mask()) {
-      if (slots_[i].tag == tag(h) && holds(slots_[i].record, s)) {
-        return id_at(slots_[i].record);
+      if (slots_[i].tag == tag(h) && holds(arena_, slots_[i].record, s)) {
+        return id_at(arena_, slots_[i].record);
       }
     }
     return kNone;
   }
   std::size_t size() const { return count_; }
 
-  // A lookup table over some of the dictionary's strings: its own slots, the dictionary's
-  // records. A document's words are looked up among the queries' words, its stems among the
-  // stems of its language only: two tables a fraction of the whole dictionary's size (which
-  // holds every word's stem in some 28 languages), so they mostly stay in cache. The
-  // dictionary must not change while a subset refers to it.
+  // A lookup table over some of the dictionary's strings, with its own slots and a copy of
+  // their records. A document's words are looked up among the queries' words, its stems
+  // among the stems of its language only: two tables a fraction of the whole dictionary's
+  // size (which holds every word's stem in some 28 languages, their records interleaved), so
+  // they mostly stay in cache.
   class Subset {
    public:
     Subset() = default;
-    Subset(const Dictionary& dict, std::vector<std::uint32_t> ids) : dict_(&dict) {
+    Subset(const Dictionary& dict, std::vector<std::uint32_t> ids) {
       sort_unique(ids);
       std::size_t size = 16;
       while (size * 3 < ids.size() * 4) {
@@ -90,8 +87,10 @@ class Dictionary {
       }
       slots_.assign(size, Slot{});
       for (std::uint32_t id : ids) {
-        const std::uint32_t record = dict.records_[id];
-        const std::uint64_t h = hash(dict.text_at(record));
+        const std::string_view text = text_at(dict.arena_, dict.records_[id]);
+        const auto record = static_cast<std::uint32_t>(arena_.size());
+        append_record(arena_, id, text);
+        const std::uint64_t h = hash(text);
         std::size_t i = h & (size - 1);
         while (slots_[i].record != kNone) {
           i = (i + 1) & (size - 1);
@@ -115,31 +114,37 @@ class Dictionary {
       }
       const std::size_t mask = slots_.size() - 1;
       for (std::size_t i = h & mask; slots_[i].record != kNone; i = (i + 1) & mask) {
-        if (slots_[i].tag == tag(h) && dict_->holds(slots_[i].record, s)) {
-          return dict_->id_at(slots_[i].record);
+        if (slots_[i].tag == tag(h) && holds(arena_, slots_[i].record, s)) {
+          return id_at(arena_, slots_[i].record);
         }
       }
       return kNone;
     }
 
    private:
-    const Dictionary* dict_ = nullptr;
     std::vector<Slot> slots_;
+    std::string arena_;
   };
 
  private:
-  std::uint32_t id_at(std::uint32_t record) const {
+  static void append_record(std::string& arena, std::uint32_t id, std::string_view s) {
+    const auto length = static_cast<std::uint32_t>(s.size());
+    arena.append(reinterpret_cast<const char*>(&id), sizeof id);
+    arena.append(reinterpret_cast<const char*>(&length), sizeof length);
+    arena.append(s);
+  }
+  static std::uint32_t id_at(const std::string& arena, std::uint32_t record) {
     std::uint32_t id = 0;
-    std::memcpy(&id, arena_.data() + record, sizeof id);
+    std::memcpy(&id, arena.data() + record, sizeof id);
     return id;
   }
-  std::string_view text_at(std::uint32_t record) const {
+  static std::string_view text_at(const std::string& arena, std::uint32_t record) {
     std::uint32_t length = 0;
-    std::memcpy(&length, arena_.data() + record + 4, sizeof length);
-    return {arena_.data() + record + 8, length};
+    std::memcpy(&length, arena.data() + record + 4, sizeof length);
+    return {arena.data() + record + 8, length};
   }
-  bool holds(std::uint32_t record, std::string_view s) const {
-    const std::string_view t = text_at(record);
+  static bool holds(const std::string& arena, std::uint32_t record, std::string_view s) {
+    const std::string_view t = text_at(arena, record);
     return t.size() == s.size() && std::memcmp(t.data(), s.data(), s.size()) == 0;
   }
   // Eight bytes at a time (words are short: usually one or two rounds), then a final mix so
@@ -167,7 +172,7 @@ class Dictionary {
   void grow() {
     slots_.assign(slots_.empty() ? 1024 : slots_.size() * 2, Slot{});
     for (std::uint32_t record : records_) {
-      const std::uint64_t h = hash(text_at(record));
+      const std::uint64_t h = hash(text_at(arena_, record));
       std::size_t i = h & mask();
       while (slots_[i].record != kNone) {
         i = (i + 1) & mask();
@@ -212,19 +217,28 @@ struct Node {
   std::uint32_t label_id = kNone;       // index into Impl::labels
 };
 
-// What verification and scoring read of a node, 28 bytes, in an array parallel to the nodes:
+// What verification and scoring read of a node, 16 bytes, in an array parallel to the nodes:
 // a topic's nodes are compiled next to each other, so checking a candidate touches a few
-// cache lines instead of the strings and vectors of the full nodes (read only for NEAR and
-// dates).
+// cache lines (the first touch of each is what checking costs most) instead of the strings
+// and vectors of the full nodes (read only for NEAR and dates).
 struct HotNode {
   Op op = Op::Term;
-  Field field = Field::Any;
-  std::uint32_t folded = kNone;    // Term, Prefix, Filter: the id flagged by view()
-  std::uint32_t stems = kNone;     // Term: index of its stems in Impl::stems_by_lang
-  std::uint32_t first = 0;         // Phrase: offset in phrase_ids; And, Or, Not: in child_ids
-  std::uint32_t count = 0;         // Phrase: words; And, Or, Not: children
+  std::uint8_t field_value = 0;  // a Field (whose own type is wider)
+  std::uint32_t a = kNone;       // see the accessors
+  std::uint32_t b = kNone;
   std::uint32_t label_id = kNone;  // index into Impl::labels
+
+  Field field() const { return static_cast<Field>(field_value); }
+  // Term, Prefix, Filter: the id flagged by view().
+  std::uint32_t folded() const { return a; }
+  // Term: index of its stems in Impl::stems_by_lang, kNone when unstemmed.
+  std::uint32_t stems() const { return b; }
+  // Phrase: offset in phrase_ids; And, Or, Not: in child_ids.
+  std::uint32_t first() const { return a; }
+  // Phrase: words; And, Or, Not: children.
+  std::uint32_t count() const { return b; }
 };
+static_assert(sizeof(HotNode) == 16);
 
 struct Rule {
   std::size_t topic = 0;   // index into topic_ids
@@ -483,14 +497,14 @@ struct Percolator::Impl {
     }
     const std::uint32_t stems =
         n.stems == kNone ? kNone : static_cast<std::uint32_t>(n.stems / nlangs);
-    HotNode h{n.op, n.field, n.folded, stems, 0, 0, n.label_id};
+    HotNode h{n.op, static_cast<std::uint8_t>(n.field), n.folded, stems, n.label_id};
     if (n.op == Op::Phrase) {
-      h.first = static_cast<std::uint32_t>(phrase_ids.size());
-      h.count = static_cast<std::uint32_t>(n.ids.size());
+      h.a = static_cast<std::uint32_t>(phrase_ids.size());
+      h.b = static_cast<std::uint32_t>(n.ids.size());
       phrase_ids.insert(phrase_ids.end(), n.ids.begin(), n.ids.end());
     } else if (n.op == Op::And || n.op == Op::Or || n.op == Op::Not) {
-      h.first = static_cast<std::uint32_t>(child_ids.size());
-      h.count = static_cast<std::uint32_t>(n.children.size());
+      h.a = static_cast<std::uint32_t>(child_ids.size());
+      h.b = static_cast<std::uint32_t>(n.children.size());
       child_ids.insert(child_ids.end(), n.children.begin(), n.children.end());
     }
     hot.push_back(h);
@@ -1039,29 +1053,29 @@ bool phrase_at(const FieldView& f, const std::uint32_t* ids, std::uint32_t count
 bool Percolator::Impl::eval(std::uint32_t index, const DocView& d) const {
   const HotNode& n = hot[index];
   const auto fields = [&](auto&& fn) {
-    return in_fields(d.title, d.text, d.source, d.author, n.field, fn);
+    return in_fields(d.title, d.text, d.source, d.author, n.field(), fn);
   };
   switch (n.op) {
     case Op::Term:
       return fields([&](const FieldView& f) {
-        if ((d.flags[n.folded] & f.folded_bit) != 0) {
+        if ((d.flags[n.folded()] & f.folded_bit) != 0) {
           return true;
         }
-        return f.stemmed && n.stems != kNone && d.stems != nullptr
-               && (d.flags[d.stems[n.stems]] & f.stem_bit) != 0;
+        return f.stemmed && n.stems() != kNone && d.stems != nullptr
+               && (d.flags[d.stems[n.stems()]] & f.stem_bit) != 0;
       });
     case Op::Prefix:
-      return fields([&](const FieldView& f) { return (d.flags[n.folded] & f.folded_bit) != 0; });
+      return fields([&](const FieldView& f) { return (d.flags[n.folded()] & f.folded_bit) != 0; });
     case Op::Phrase:
       return fields([&](const FieldView& f) {
-        const std::uint32_t* ids = phrase_ids.data() + n.first;
-        for (std::uint32_t k = 0; k < n.count; ++k) {
+        const std::uint32_t* ids = phrase_ids.data() + n.first();
+        for (std::uint32_t k = 0; k < n.count(); ++k) {
           if ((d.flags[ids[k]] & f.folded_bit) == 0) {
             return false;
           }
         }
-        for (std::uint32_t p = 0; p + n.count <= f.at.size(); ++p) {
-          if (f.at[p] == ids[0] && phrase_at(f, ids, n.count, p)) {
+        for (std::uint32_t p = 0; p + n.count() <= f.at.size(); ++p) {
+          if (f.at[p] == ids[0] && phrase_at(f, ids, n.count(), p)) {
             return true;
           }
         }
@@ -1075,7 +1089,7 @@ bool Percolator::Impl::eval(std::uint32_t index, const DocView& d) const {
       });
     }
     case Op::Filter:
-      return (d.flags[n.folded] & kFilterBit) != 0;
+      return (d.flags[n.folded()] & kFilterBit) != 0;
     case Op::Date: {
       const DateRange& dates = nodes[index].dates;
       const auto& date = d.doc->date();
@@ -1083,21 +1097,21 @@ bool Percolator::Impl::eval(std::uint32_t index, const DocView& d) const {
              && (!dates.until || *date < *dates.until);
     }
     case Op::And:
-      for (std::uint32_t k = 0; k < n.count; ++k) {
-        if (!eval(child_ids[n.first + k], d)) {
+      for (std::uint32_t k = 0; k < n.count(); ++k) {
+        if (!eval(child_ids[n.first() + k], d)) {
           return false;
         }
       }
       return true;
     case Op::Or:
-      for (std::uint32_t k = 0; k < n.count; ++k) {
-        if (eval(child_ids[n.first + k], d)) {
+      for (std::uint32_t k = 0; k < n.count(); ++k) {
+        if (eval(child_ids[n.first() + k], d)) {
           return true;
         }
       }
       return false;
     case Op::Not:
-      return !eval(child_ids[n.first], d);
+      return !eval(child_ids[n.first()], d);
   }
   return false;
 }
@@ -1108,17 +1122,17 @@ double Percolator::Impl::leaf_count(std::uint32_t index, const DocView& d) const
   const auto count_in = [&](const FieldView& f) -> double {
     switch (n.op) {
       case Op::Term:
-        if (f.stemmed && n.stems != kNone && d.stems != nullptr) {
-          return static_cast<double>(count_of(d.stems[n.stems], f.stem_slot, d));
+        if (f.stemmed && n.stems() != kNone && d.stems != nullptr) {
+          return static_cast<double>(count_of(d.stems[n.stems()], f.stem_slot, d));
         }
-        return static_cast<double>(count_of(n.folded, f.slot, d));
+        return static_cast<double>(count_of(n.folded(), f.slot, d));
       case Op::Prefix:
-        return static_cast<double>(count_of(n.folded, f.slot, d));
+        return static_cast<double>(count_of(n.folded(), f.slot, d));
       case Op::Phrase: {
-        const std::uint32_t* ids = phrase_ids.data() + n.first;
+        const std::uint32_t* ids = phrase_ids.data() + n.first();
         double c = 0;
-        for (std::uint32_t p = 0; p + n.count <= f.at.size(); ++p) {
-          c += f.at[p] == ids[0] && phrase_at(f, ids, n.count, p) ? 1 : 0;
+        for (std::uint32_t p = 0; p + n.count() <= f.at.size(); ++p) {
+          c += f.at[p] == ids[0] && phrase_at(f, ids, n.count(), p) ? 1 : 0;
         }
         return c;
       }
@@ -1133,7 +1147,7 @@ double Percolator::Impl::leaf_count(std::uint32_t index, const DocView& d) const
         return 0.0;
     }
   };
-  switch (n.field) {
+  switch (n.field()) {
     case Field::Any:
       return 2 * count_in(d.title) + count_in(d.text);
     case Field::Title:
@@ -1151,12 +1165,12 @@ void Percolator::Impl::collect_hits(std::uint32_t index, bool negated, const Doc
   const HotNode& n = hot[index];
   switch (n.op) {
     case Op::Not:
-      collect_hits(child_ids[n.first], !negated, d, score, found);
+      collect_hits(child_ids[n.first()], !negated, d, score, found);
       return;
     case Op::And:
     case Op::Or:
-      for (std::uint32_t k = 0; k < n.count; ++k) {
-        collect_hits(child_ids[n.first + k], negated, d, score, found);
+      for (std::uint32_t k = 0; k < n.count(); ++k) {
+        collect_hits(child_ids[n.first() + k], negated, d, score, found);
       }
       return;
     case Op::Filter:
