@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "match/evaluator.h"
+#include "text/utf8.h"
 
 namespace vigie::match {
 namespace {
@@ -95,44 +96,17 @@ std::string render(std::string_view text, const FieldTokens& f, const std::vecto
     if (!marked[i] || t.offset < begin || t.offset + t.length > end) {
       continue;
     }
-    out += escape_html(text.substr(cursor, t.offset - cursor));
+    out += text::html_escape(text.substr(cursor, t.offset - cursor));
     out += "<mark>";
-    out += escape_html(text.substr(t.offset, t.length));
+    out += text::html_escape(text.substr(t.offset, t.length));
     out += "</mark>";
     cursor = t.offset + t.length;
   }
-  out += escape_html(text.substr(cursor, end - cursor));
+  out += text::html_escape(text.substr(cursor, end - cursor));
   return out;
 }
 
 }  // namespace
-
-std::string escape_html(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
 
 std::string highlight_html(std::string_view text, std::string_view lang, const Query& query,
                            HighlightTarget target) {

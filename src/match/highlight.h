@@ -28,7 +28,4 @@ std::string highlight_html(std::string_view text, std::string_view lang, const Q
 std::string snippet_html(std::string_view text, std::string_view lang, const Query& query,
                          std::size_t max_words = 32);
 
-// `s` with & < > " ' replaced by entities.
-std::string escape_html(std::string_view s);
-
 }  // namespace vigie::match

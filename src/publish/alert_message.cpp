@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "publish/email_layout.h"
-#include "publish/escape.h"
+#include "text/utf8.h"
 
 namespace vigie::publish {
 namespace {
@@ -111,18 +111,18 @@ std::string alert_text(const AlertContent& a, const AlertWords& w, const core::M
 
 std::string alert_html(const AlertContent& a, const AlertWords& w, const core::Messages& m,
                        std::string_view subject) {
-  std::string body = "<p style=\"margin:0 0 12px 0;\">" + html_escape(w.greeting) + "</p>\n";
+  std::string body = "<p style=\"margin:0 0 12px 0;\">" + text::html_escape(w.greeting) + "</p>\n";
   body +=
       "<p style=\"margin:0 0 8px 0;\"><span style=\"display:inline-block;padding:2px 8px;"
       "border-radius:3px;background-color:"
       + std::string(severity_colour(a.severity))
-      + ";color:#ffffff;font-size:12px;font-weight:bold;\">" + html_escape(w.tag)
+      + ";color:#ffffff;font-size:12px;font-weight:bold;\">" + text::html_escape(w.tag)
       + "</span> <span style=\"" + std::string(layout::kMutedStyle) + "\">"
-      + html_escape(tr(m, "publish.topic_line", {{"topic", w.topic}})) + "</span></p>\n";
+      + text::html_escape(tr(m, "publish.topic_line", {{"topic", w.topic}})) + "</span></p>\n";
   body += "<h1 style=\"" + std::string(layout::kHeadingStyle) + "\">"
           + layout::html_link(a.story_url, w.title) + "</h1>\n";
   body += "<p style=\"margin:0 0 12px 0;" + std::string(layout::kMutedStyle) + "\">"
-          + html_escape(w.lead) + "</p>\n";
+          + text::html_escape(w.lead) + "</p>\n";
   if (!layout::one_line(a.excerpt).empty()) {
     body += layout::html_paragraphs(a.excerpt, "margin:0 0 12px 0;");
   }
@@ -131,7 +131,7 @@ std::string alert_html(const AlertContent& a, const AlertWords& w, const core::M
   }
   if (!a.sources.empty()) {
     body += "<p style=\"margin:0 0 4px 0;font-weight:bold;\">"
-            + html_escape(tr(m, "publish.sources")) + "</p>\n";
+            + text::html_escape(tr(m, "publish.sources")) + "</p>\n";
     body += layout::html_sources(a.sources, m);
   }
   body += layout::html_button(a.story_url, tr(m, "publish.read_on_portal"));

@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "publish/email_layout.h"
-#include "publish/escape.h"
+#include "text/utf8.h"
 
 namespace vigie::publish {
 namespace {
@@ -82,7 +82,7 @@ std::string html_entry(const Entry& e, bool show_topic, const core::Messages& m)
                     + layout::html_link(s.url, layout::one_line(s.title)) + "</h3>\n";
   if (show_topic) {
     out += "<p style=\"margin:0 0 4px 0;" + std::string(layout::kMutedStyle) + "\">"
-           + html_escape(tr(m, "publish.topic_line", {{"topic", e.topic}})) + "</p>\n";
+           + text::html_escape(tr(m, "publish.topic_line", {{"topic", e.topic}})) + "</p>\n";
   }
   if (!layout::one_line(s.excerpt).empty()) {
     out += layout::html_paragraphs(s.excerpt, "margin:0 0 8px 0;");
@@ -99,7 +99,7 @@ std::string html_entry(const Entry& e, bool show_topic, const core::Messages& m)
 std::string html_heading(std::string_view title, bool highlight) {
   const std::string colour = highlight ? "#b45309" : "#0b5394";
   return "<h2 style=\"margin:20px 0 10px 0;padding:0 0 4px 0;font-size:18px;color:" + colour
-         + ";border-bottom:2px solid " + colour + ";\">" + html_escape(title) + "</h2>\n";
+         + ";border-bottom:2px solid " + colour + ";\">" + text::html_escape(title) + "</h2>\n";
 }
 
 struct DigestWords {
@@ -145,8 +145,8 @@ std::string digest_text(const DigestContent& d, const Sections& s, const DigestW
 
 std::string digest_html(const DigestContent& d, const Sections& s, const DigestWords& w,
                         const core::Messages& m, std::string_view subject) {
-  std::string body = "<p style=\"margin:0 0 12px 0;\">" + html_escape(w.greeting) + "</p>\n";
-  body += "<p style=\"margin:0 0 12px 0;\">" + html_escape(w.intro) + "</p>\n";
+  std::string body = "<p style=\"margin:0 0 12px 0;\">" + text::html_escape(w.greeting) + "</p>\n";
+  body += "<p style=\"margin:0 0 12px 0;\">" + text::html_escape(w.intro) + "</p>\n";
   if (!s.highlights.empty()) {
     body += html_heading(tr(m, "publish.digest.highlights"), true);
     for (const Entry& e : s.highlights) {

@@ -5,7 +5,7 @@
 #include <chrono>
 
 #include "core/url.h"
-#include "publish/escape.h"
+#include "text/utf8.h"
 
 namespace vigie::publish::layout {
 namespace {
@@ -154,7 +154,7 @@ std::string one_line(std::string_view text) {
     }
     out += c;
   }
-  return clean_utf8(out);
+  return text::clean_utf8(out);
 }
 
 std::optional<std::string> non_blank(const std::optional<std::string>& text) {
@@ -163,14 +163,14 @@ std::optional<std::string> non_blank(const std::optional<std::string>& text) {
   }
   for (char c : *text) {
     if (!is_space_or_control(static_cast<unsigned char>(c))) {
-      return clean_utf8(*text);
+      return text::clean_utf8(*text);
     }
   }
   return std::nullopt;
 }
 
 std::string wrap(std::string_view text, std::size_t width, std::string_view indent) {
-  std::string clean = clean_utf8(text);
+  std::string clean = text::clean_utf8(text);
   for (char& c : clean) {
     const auto u = static_cast<unsigned char>(c);
     if (c != '\n' && is_space_or_control(u)) {
@@ -226,7 +226,7 @@ std::string html_paragraphs(std::string_view text, std::string_view style) {
       if (line_start > 0) {
         out += "<br>\n";
       }
-      out += html_escape(para.substr(line_start, nl - line_start));
+      out += text::html_escape(para.substr(line_start, nl - line_start));
       line_start = nl + 1;
     }
     out += "</p>\n";
@@ -263,20 +263,20 @@ bool is_web_url(std::string_view url) {
 
 std::string html_link(std::string_view url, std::string_view text) {
   if (!is_web_url(url)) {
-    return html_escape(text);
+    return text::html_escape(text);
   }
-  return "<a href=\"" + html_escape(url) + "\" style=\"color:#0b5394;\">" + html_escape(text)
-         + "</a>";
+  return "<a href=\"" + text::html_escape(url) + "\" style=\"color:#0b5394;\">"
+         + text::html_escape(text) + "</a>";
 }
 
 std::string html_document(std::string_view lang, std::string_view title, std::string_view body,
                           std::string_view footer) {
   std::string out;
   out.reserve(body.size() + footer.size() + 1200);
-  out += "<!DOCTYPE html>\n<html lang=\"" + html_escape(lang) + "\">\n<head>\n";
+  out += "<!DOCTYPE html>\n<html lang=\"" + text::html_escape(lang) + "\">\n<head>\n";
   out += "<meta charset=\"utf-8\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += "<title>" + html_escape(title) + "</title>\n</head>\n";
+  out += "<title>" + text::html_escape(title) + "</title>\n</head>\n";
   out += "<body style=\"margin:0;padding:0;background-color:#f2f2f2;\">\n";
   // Tables, not divs: the layout old mail clients (Outlook's Word engine) still honour.
   out +=
@@ -367,7 +367,7 @@ std::string html_sources(const std::vector<SourceRef>& sources, const core::Mess
     out += layout::html_link(s.url, layout::one_line(s.title.empty() ? s.url : s.title));
     if (s.published_at) {
       out += " <span style=\"" + std::string(layout::kMutedStyle) + "\">("
-             + html_escape(
+             + text::html_escape(
                  tr(m, "publish.published_on", {{"date", layout::format_day(*s.published_at, m)}}))
              + ")</span>";
     }
@@ -381,7 +381,7 @@ std::string html_comment(std::string_view comment, const core::Messages& m) {
          "border=\"0\" style=\"margin:0 0 16px 0;\"><tr><td style=\"border-left:3px solid "
          "#0b5394;background-color:#f3f6fa;padding:8px 12px;\">\n<p style=\"margin:0 0 4px "
          "0;font-weight:bold;font-size:13px;\">"
-         + html_escape(tr(m, "publish.comment")) + "</p>\n"
+         + text::html_escape(tr(m, "publish.comment")) + "</p>\n"
          + layout::html_paragraphs(comment, "margin:0 0 4px 0;") + "</td></tr></table>\n";
 }
 
@@ -389,10 +389,10 @@ std::string html_button(std::string_view url, std::string_view label) {
   if (!layout::is_web_url(url)) {
     return {};
   }
-  return "<p style=\"margin:16px 0;\"><a href=\"" + html_escape(url)
+  return "<p style=\"margin:16px 0;\"><a href=\"" + text::html_escape(url)
          + "\" style=\"display:inline-block;padding:10px 18px;background-color:#0b5394;"
            "color:#ffffff;text-decoration:none;border-radius:4px;font-weight:bold;\">"
-         + html_escape(label) + "</a></p>\n";
+         + text::html_escape(label) + "</a></p>\n";
 }
 
 std::string footer_text(std::string_view why, std::string_view unsubscribe_url,
@@ -407,7 +407,7 @@ std::string footer_text(std::string_view why, std::string_view unsubscribe_url,
 
 std::string footer_html(std::string_view why, std::string_view unsubscribe_url,
                         const core::Messages& m) {
-  std::string out = "<p style=\"margin:0 0 4px 0;\">" + html_escape(why) + "</p>\n";
+  std::string out = "<p style=\"margin:0 0 4px 0;\">" + text::html_escape(why) + "</p>\n";
   if (layout::is_web_url(unsubscribe_url)) {
     out += "<p style=\"margin:0;\">"
            + layout::html_link(unsubscribe_url, tr(m, "publish.unsubscribe")) + "</p>\n";

@@ -3,8 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "publish/escape.h"
 #include "text/text.h"
+#include "text/utf8.h"
 
 namespace vigie::publish {
 namespace {
@@ -15,7 +15,7 @@ void element(std::string& out, std::string_view indent, std::string_view name,
   out += '<';
   out += name;
   out += '>';
-  out += xml_escape(text);
+  out += text::xml_escape(text);
   out += "</";
   out += name;
   out += ">\n";
@@ -52,7 +52,7 @@ std::string write_atom(const FeedDocument& feed) {
   std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
   out += "<feed xmlns=\"http://www.w3.org/2005/Atom\"";
   if (!feed.language.empty()) {
-    out += " xml:lang=\"" + xml_escape(feed.language) + "\"";
+    out += " xml:lang=\"" + text::xml_escape(feed.language) + "\"";
   }
   out += ">\n";
   element(out, "  ", "id", feed.id);
@@ -62,12 +62,12 @@ std::string write_atom(const FeedDocument& feed) {
   }
   element(out, "  ", "updated", core::format_iso8601(feed.updated));
   if (!feed.home_url.empty()) {
-    out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(feed.home_url)
+    out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + text::xml_escape(feed.home_url)
            + "\"/>\n";
   }
   if (!feed.self_url.empty()) {
-    out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" + xml_escape(feed.self_url)
-           + "\"/>\n";
+    out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\""
+           + text::xml_escape(feed.self_url) + "\"/>\n";
   }
   // Atom requires an author for the feed when an entry has none.
   out += "  <author>\n";
@@ -79,8 +79,8 @@ std::string write_atom(const FeedDocument& feed) {
     element(out, "    ", "id", e.id);
     element(out, "    ", "title", e.title);
     if (!e.link.empty()) {
-      out +=
-          "    <link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(e.link) + "\"/>\n";
+      out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + text::xml_escape(e.link)
+             + "\"/>\n";
     }
     element(out, "    ", "published", core::format_iso8601(e.published));
     element(out, "    ", "updated", core::format_iso8601(e.updated));
@@ -90,10 +90,10 @@ std::string write_atom(const FeedDocument& feed) {
       out += "    </author>\n";
     }
     for (const auto& c : e.categories) {
-      out += "    <category term=\"" + xml_escape(c) + "\"/>\n";
+      out += "    <category term=\"" + text::xml_escape(c) + "\"/>\n";
     }
     if (!e.summary_html.empty()) {
-      out += "    <summary type=\"html\">" + xml_escape(e.summary_html) + "</summary>\n";
+      out += "    <summary type=\"html\">" + text::xml_escape(e.summary_html) + "</summary>\n";
     }
     out += "  </entry>\n";
   }
@@ -118,7 +118,7 @@ std::string write_rss(const FeedDocument& feed) {
   element(out, "    ", "generator", "Vigie");
   if (!feed.self_url.empty()) {
     out += "    <atom:link rel=\"self\" type=\"application/rss+xml\" href=\""
-           + xml_escape(feed.self_url) + "\"/>\n";
+           + text::xml_escape(feed.self_url) + "\"/>\n";
   }
   for (const auto& e : feed.entries) {
     out += "    <item>\n";
@@ -127,7 +127,7 @@ std::string write_rss(const FeedDocument& feed) {
       element(out, "      ", "link", e.link);
     }
     // The id is not a URL: isPermaLink="false" tells readers not to open it.
-    out += "      <guid isPermaLink=\"false\">" + xml_escape(e.id) + "</guid>\n";
+    out += "      <guid isPermaLink=\"false\">" + text::xml_escape(e.id) + "</guid>\n";
     element(out, "      ", "pubDate", core::format_rfc5322(e.published));
     if (!e.author.empty()) {
       // RSS <author> must be an email address; dc:creator carries a name.
@@ -148,40 +148,40 @@ std::string write_rss(const FeedDocument& feed) {
 std::string write_json_feed(const FeedDocument& feed) {
   nlohmann::ordered_json doc;
   doc["version"] = "https://jsonfeed.org/version/1.1";
-  doc["title"] = clean_utf8(feed.title);
+  doc["title"] = text::clean_utf8(feed.title);
   if (!feed.home_url.empty()) {
-    doc["home_page_url"] = clean_utf8(feed.home_url);
+    doc["home_page_url"] = text::clean_utf8(feed.home_url);
   }
   if (!feed.self_url.empty()) {
-    doc["feed_url"] = clean_utf8(feed.self_url);
+    doc["feed_url"] = text::clean_utf8(feed.self_url);
   }
   if (!feed.subtitle.empty()) {
-    doc["description"] = clean_utf8(feed.subtitle);
+    doc["description"] = text::clean_utf8(feed.subtitle);
   }
   if (!feed.language.empty()) {
-    doc["language"] = clean_utf8(feed.language);
+    doc["language"] = text::clean_utf8(feed.language);
   }
   if (!feed.author.empty()) {
-    doc["authors"] = nlohmann::ordered_json::array({{{"name", clean_utf8(feed.author)}}});
+    doc["authors"] = nlohmann::ordered_json::array({{{"name", text::clean_utf8(feed.author)}}});
   }
   auto items = nlohmann::ordered_json::array();
   for (const auto& e : feed.entries) {
     nlohmann::ordered_json item;
-    item["id"] = clean_utf8(e.id);
+    item["id"] = text::clean_utf8(e.id);
     if (!e.link.empty()) {
-      item["url"] = clean_utf8(e.link);
+      item["url"] = text::clean_utf8(e.link);
     }
-    item["title"] = clean_utf8(e.title);
-    item["content_html"] = clean_utf8(e.summary_html);
+    item["title"] = text::clean_utf8(e.title);
+    item["content_html"] = text::clean_utf8(e.summary_html);
     item["date_published"] = core::format_iso8601(e.published);
     item["date_modified"] = core::format_iso8601(e.updated);
     if (!e.author.empty()) {
-      item["authors"] = nlohmann::ordered_json::array({{{"name", clean_utf8(e.author)}}});
+      item["authors"] = nlohmann::ordered_json::array({{{"name", text::clean_utf8(e.author)}}});
     }
     if (!e.categories.empty()) {
       auto tags = nlohmann::ordered_json::array();
       for (const auto& c : e.categories) {
-        tags.push_back(clean_utf8(c));
+        tags.push_back(text::clean_utf8(c));
       }
       item["tags"] = std::move(tags);
     }

@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <openssl/crypto.h>
 
-#include "publish/escape.h"
 #include "publish/token.h"
+#include "text/utf8.h"
 
 namespace vigie::publish {
 namespace {
@@ -24,19 +24,19 @@ Json text_or_null(const std::optional<std::string>& s) {
   if (!s) {
     return nullptr;
   }
-  const std::string clean = clean_utf8(*s);
+  const std::string clean = text::clean_utf8(*s);
   return clean.find_first_not_of(" \t\r\n") == std::string::npos ? Json(nullptr) : Json(clean);
 }
 
 Json url_or_null(const std::string& url) {
-  return url.empty() ? Json(nullptr) : Json(clean_utf8(url));
+  return url.empty() ? Json(nullptr) : Json(text::clean_utf8(url));
 }
 
 Json sources_json(const std::vector<SourceRef>& sources) {
   Json out = Json::array();
   for (const SourceRef& s : sources) {
-    out.push_back({{"title", clean_utf8(s.title)},
-                   {"url", clean_utf8(s.url)},
+    out.push_back({{"title", text::clean_utf8(s.title)},
+                   {"url", text::clean_utf8(s.url)},
                    {"published_at",
                     s.published_at ? Json(core::format_iso8601(*s.published_at)) : Json(nullptr)}});
   }
@@ -55,16 +55,16 @@ std::string webhook_alert_body(const AlertContent& alert, core::DeliveryId deliv
   doc["type"] = "alert";
   doc["version"] = kWebhookSchemaVersion;
   doc["delivery_id"] = delivery_id;
-  doc["lang"] = clean_utf8(alert.lang);
+  doc["lang"] = text::clean_utf8(alert.lang);
   doc["signal"] = {{"id", or_null(alert.signal_id)},
-                   {"kind", clean_utf8(alert.signal_kind)},
+                   {"kind", text::clean_utf8(alert.signal_kind)},
                    {"severity", std::string(core::to_string(alert.severity))},
                    {"raised_at", core::format_iso8601(alert.raised_at)}};
-  doc["topic"] = {{"id", alert.topic_id}, {"name", clean_utf8(alert.topic_name)}};
+  doc["topic"] = {{"id", alert.topic_id}, {"name", text::clean_utf8(alert.topic_name)}};
   doc["story"] = {{"id", or_null(alert.story_id)},
-                  {"title", clean_utf8(alert.title)},
-                  {"url", clean_utf8(alert.story_url)},
-                  {"excerpt", clean_utf8(alert.excerpt)},
+                  {"title", text::clean_utf8(alert.title)},
+                  {"url", text::clean_utf8(alert.story_url)},
+                  {"excerpt", text::clean_utf8(alert.excerpt)},
                   {"comment", text_or_null(alert.comment)}};
   doc["sources"] = sources_json(alert.sources);
   doc["unsubscribe_url"] = url_or_null(alert.unsubscribe_url);
@@ -76,26 +76,27 @@ std::string webhook_digest_body(const DigestContent& digest, core::DeliveryId de
   doc["type"] = "digest";
   doc["version"] = kWebhookSchemaVersion;
   doc["delivery_id"] = delivery_id;
-  doc["lang"] = clean_utf8(digest.lang);
+  doc["lang"] = text::clean_utf8(digest.lang);
   doc["rhythm"] = std::string(core::to_string(digest.rhythm));
   doc["period"] = {{"from", core::format_iso8601(digest.period_from)},
                    {"to", core::format_iso8601(digest.period_to)}};
   doc["story_count"] = story_count(digest);
-  doc["portal_url"] = clean_utf8(digest.portal_url);
+  doc["portal_url"] = text::clean_utf8(digest.portal_url);
   doc["unsubscribe_url"] = url_or_null(digest.unsubscribe_url);
   Json topics = Json::array();
   for (const DigestTopic& t : digest.topics) {
     Json stories = Json::array();
     for (const DigestStory& s : t.stories) {
       stories.push_back({{"id", or_null(s.story_id)},
-                         {"title", clean_utf8(s.title)},
-                         {"url", clean_utf8(s.url)},
+                         {"title", text::clean_utf8(s.title)},
+                         {"url", text::clean_utf8(s.url)},
                          {"highlight", s.highlight},
-                         {"excerpt", clean_utf8(s.excerpt)},
+                         {"excerpt", text::clean_utf8(s.excerpt)},
                          {"comment", text_or_null(s.comment)},
                          {"sources", sources_json(s.sources)}});
     }
-    topics.push_back({{"id", t.topic_id}, {"name", clean_utf8(t.name)}, {"stories", stories}});
+    topics.push_back(
+        {{"id", t.topic_id}, {"name", text::clean_utf8(t.name)}, {"stories", stories}});
   }
   doc["topics"] = std::move(topics);
   return dump(doc);

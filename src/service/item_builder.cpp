@@ -7,6 +7,7 @@
 #include "ingest/html/sanitizer.h"
 #include "match/highlight.h"
 #include "text/text.h"
+#include "text/utf8.h"
 
 namespace vigie::service {
 namespace {
@@ -23,8 +24,7 @@ std::string content_html(const core::FeedEntry& e) {
   if (best == nullptr) {
     return {};
   }
-  return best->type == "text/plain" ? "<p>" + match::escape_html(best->value) + "</p>"
-                                    : best->value;
+  return best->type == "text/plain" ? "<p>" + text::html_escape(best->value) + "</p>" : best->value;
 }
 
 }  // namespace
@@ -40,7 +40,7 @@ core::Item build_item(const core::Source& source, const core::FeedEntry& e,
   it.content_html = content_html(e);
   if (e.summary) {
     it.summary_html =
-        ingest::html::looks_like_html(*e.summary) ? *e.summary : match::escape_html(*e.summary);
+        ingest::html::looks_like_html(*e.summary) ? *e.summary : text::html_escape(*e.summary);
   }
   const std::string& body = it.content_html.empty() ? it.summary_html : it.content_html;
   it.text = ingest::html::to_text(body);

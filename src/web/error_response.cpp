@@ -81,8 +81,9 @@ Response status_response(int status, const Request& request, const Translations&
   Page page;
   page.lang = lang;
   page.title = m.get(key);
-  page.body_html = "<p>" + html_escape(m.get(key + "_text")) + "</p>\n<p class=\"muted\">"
-                   + html_escape(m.get("web.error_status")) + " " + std::to_string(status) + "</p>";
+  page.body_html = "<p>" + text::html_escape(m.get(key + "_text")) + "</p>\n<p class=\"muted\">"
+                   + text::html_escape(m.get("web.error_status")) + " " + std::to_string(status)
+                   + "</p>";
   set_page(r, page);
   return r;
 }

@@ -94,16 +94,16 @@ std::string choose_lang(const Request& request) {
 std::string render_page(const Page& page) {
   std::string out;
   out += "<!DOCTYPE html>\n<html lang=\"";
-  out += html_escape(page.lang);
+  out += text::html_escape(page.lang);
   out +=
       "\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<meta name=\"robots\" content=\"noindex\">\n<title>";
-  out += html_escape(page.title);
+  out += text::html_escape(page.title);
   out += "</title>\n<style>";
   out += kStyle;
   out += "</style>\n</head>\n<body>\n<main>\n<h1>";
-  out += html_escape(page.title);
+  out += text::html_escape(page.title);
   out += "</h1>\n";
   out += page.body_html;
   out += "\n</main>\n</body>\n</html>\n";

@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "core/i18n.h"
-#include "publish/escape.h"
+#include "text/utf8.h"
 #include "web/http.h"
 
 namespace vigie::web {
@@ -25,9 +25,9 @@ struct Translations {
 // weight, in order of preference); "fr" when neither is (the interface is French first).
 std::string choose_lang(const Request& request);
 
-// HTML text and attribute values are escaped by publish::html_escape (one escaper for pages,
+// HTML text and attribute values are escaped by text::html_escape (one escaper for pages,
 // emails and feeds).
-using publish::html_escape;
+using text::html_escape;
 
 struct Page {
   std::string lang = "fr";

@@ -33,12 +33,12 @@ std::string UnsubscribeHandler::what(const UnsubscribeView& view, const core::Me
     topics += topics.empty() ? t : ", " + t;
   }
   std::string html = "<p>"
-                     + html_escape(fmt::format(fmt::runtime(m.get("web.unsubscribe.confirm")),
-                                               m.get(rhythm_key(view.rhythm)), view.email))
+                     + text::html_escape(fmt::format(fmt::runtime(m.get("web.unsubscribe.confirm")),
+                                                     m.get(rhythm_key(view.rhythm)), view.email))
                      + "</p>\n";
   if (!topics.empty()) {
     html += "<p class=\"muted\">"
-            + html_escape(fmt::format(fmt::runtime(m.get("web.unsubscribe.topics")), topics))
+            + text::html_escape(fmt::format(fmt::runtime(m.get("web.unsubscribe.topics")), topics))
             + "</p>\n";
   }
   return html;
@@ -56,7 +56,7 @@ core::Result<Response> UnsubscribeHandler::invalid_or(const core::Error& error,
   Page page;
   page.lang = lang;
   page.title = m.get("web.unsubscribe.invalid_title");
-  page.body_html = "<p>" + html_escape(m.get("web.unsubscribe.invalid_text")) + "</p>";
+  page.body_html = "<p>" + text::html_escape(m.get("web.unsubscribe.invalid_text")) + "</p>";
   set_page(r, page);
   return r;
 }
@@ -77,7 +77,7 @@ core::Result<Response> UnsubscribeHandler::show(const Request& request) {
                    + "<form method=\"post\">\n"
                      "<input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">\n"
                      "<button type=\"submit\">"
-                   + html_escape(m.get("web.unsubscribe.button")) + "</button>\n</form>";
+                   + text::html_escape(m.get("web.unsubscribe.button")) + "</button>\n</form>";
   Response r;
   set_page(r, page);
   return r;
@@ -94,8 +94,8 @@ core::Result<Response> UnsubscribeHandler::confirm(const Request& request) {
   page.lang = lang;
   page.title = m.get("web.unsubscribe.done_title");
   page.body_html = "<p>"
-                   + html_escape(fmt::format(fmt::runtime(m.get("web.unsubscribe.done")),
-                                             m.get(rhythm_key(view->rhythm)), view->email))
+                   + text::html_escape(fmt::format(fmt::runtime(m.get("web.unsubscribe.done")),
+                                                   m.get(rhythm_key(view->rhythm)), view->email))
                    + "</p>";
   Response r;
   set_page(r, page);

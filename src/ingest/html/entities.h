@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/utf8.h"
+
 namespace vigie::ingest::html {
 
 // Code point of a named entity of the XHTML 1.0 set (HTML 4.01's 252 names plus "apos"), which
@@ -40,8 +42,7 @@ void append_utf8(std::string& out, char32_t cp);
 // code page leaves undefined, map to the C1 controls of the same value, as browsers do.
 char32_t windows1252_to_unicode(unsigned char b);
 
-// Decodes the UTF-8 sequence at s[i] (i < s.size()) into `cp` and returns its length; 0 when
-// the bytes there are not a valid, shortest-form sequence of a scalar value.
-std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp);
+// UTF-8 decoding is text::decode_utf8 (text/utf8.h).
+using text::decode_utf8;
 
 }  // namespace vigie::ingest::html

@@ -1,30 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-#include "publish/escape.h"
+#include "text/utf8.h"
 
-namespace vigie::publish {
+namespace vigie::text {
 namespace {
-
-// Decodes one UTF-8 sequence at `i`; returns its length, 0 when invalid.
-std::size_t utf8_length(std::string_view s, std::size_t i, char32_t& cp) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  std::size_t n = b0 < 0x80           ? 1
-                  : (b0 >> 5) == 0x6  ? 2
-                  : (b0 >> 4) == 0xE  ? 3
-                  : (b0 >> 3) == 0x1E ? 4
-                                      : 0;
-  if (n == 0 || i + n > s.size()) {
-    return 0;
-  }
-  cp = n == 1 ? b0 : n == 2 ? (b0 & 0x1FU) : n == 3 ? (b0 & 0x0FU) : (b0 & 0x07U);
-  for (std::size_t k = 1; k < n; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) {
-      return 0;
-    }
-    cp = (cp << 6) | (b & 0x3FU);
-  }
-  return n;
-}
 
 // XML 1.0 Char production: tab, LF, CR, and U+0020 onwards except surrogates, U+FFFE, U+FFFF.
 bool is_xml_char(char32_t cp) {
@@ -38,7 +16,7 @@ std::string escape(std::string_view s, std::string_view apostrophe) {
   out.reserve(s.size() + s.size() / 8);
   for (std::size_t i = 0; i < s.size();) {
     char32_t cp = 0;
-    const std::size_t n = utf8_length(s, i, cp);
+    const std::size_t n = decode_utf8(s, i, cp);
     if (n == 0) {
       ++i;  // invalid UTF-8 byte: dropped
       continue;
@@ -71,6 +49,45 @@ std::string escape(std::string_view s, std::string_view apostrophe) {
 
 }  // namespace
 
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    cp = b0;
+    return 1;
+  }
+  std::size_t n = 0;
+  char32_t min = 0;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    n = 2;
+    cp = b0 & 0x1FU;
+    min = 0x80;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    n = 3;
+    cp = b0 & 0x0FU;
+    min = 0x800;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    n = 4;
+    cp = b0 & 0x07U;
+    min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) {
+    return 0;
+  }
+  for (std::size_t k = 1; k < n; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0U) != 0x80U) {
+      return 0;
+    }
+    cp = (cp << 6) | (b & 0x3FU);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return 0;
+  }
+  return n;
+}
+
 std::string xml_escape(std::string_view text) {
   return escape(text, "&apos;");
 }
@@ -87,7 +104,7 @@ std::string clean_utf8(std::string_view text) {
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
     char32_t cp = 0;
-    const std::size_t n = utf8_length(s, i, cp);
+    const std::size_t n = decode_utf8(s, i, cp);
     if (n == 0) {
       ++i;
       continue;
@@ -100,4 +117,4 @@ std::string clean_utf8(std::string_view text) {
   return out;
 }
 
-}  // namespace vigie::publish
+}  // namespace vigie::text

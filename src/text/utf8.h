@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#pragma once
+
+// UTF-8 checked and escaped, written once: the sanitiser and the OPML reader decode with it,
+// publish/ escapes every document it produces (feeds, the HTML part of emails) and the web
+// pages with it, match/ its highlighted snippets. Pure.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace vigie::text {
+
+// Decodes the UTF-8 sequence at s[i] (i < s.size()) into `cp` and returns its length; 0 when
+// the bytes there are not a valid, shortest-form sequence of a scalar value.
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp);
+
+// Text content or attribute value for XML: & < > " ' escaped (' as &apos;), invalid UTF-8
+// (overlong forms and surrogates included) and characters XML 1.0 forbids (controls other
+// than tab, LF, CR; U+FFFE, U+FFFF) dropped.
+std::string xml_escape(std::string_view text);
+
+// The same for HTML (emails, pages, snippets): ' is written &#39;, which every HTML engine
+// (old mail clients included) understands, where &apos; is XML and HTML5 only.
+std::string html_escape(std::string_view text);
+
+// Valid UTF-8 with the characters XML 1.0 forbids removed (for JSON and plain text, so every
+// format carries the same text).
+std::string clean_utf8(std::string_view text);
+
+}  // namespace vigie::text
