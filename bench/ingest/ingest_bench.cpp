@@ -7,7 +7,11 @@
 //   pipelined  THREADS threads prepare into a bounded queue, one thread stores from it, and
 //              one thread indexes (IndexSync::catch_up in a loop) while the store grows
 //
-//   vigie_bench_ingest DEMO_FEEDS_DIR [COPIES=30] [THREADS=hardware]
+//   vigie_bench_ingest DEMO_FEEDS_DIR [COPIES=30] [THREADS=hardware] [RUNS=both]
+//
+// RUNS is both, serial or pipelined (one run alone, for a profiler: callgrind with
+// --toggle-collect='vigie::service::IndexSync::catch_up*' --toggle-collect='*build_chunk*'
+// counts the index's instructions).
 //
 // Prints items/s for each run, the wall time of each stage and the CPU time of each stage
 // (on a shared machine, CPU time is the stable figure): prepare and store are the CPU time of
@@ -273,12 +277,16 @@ void print(const char* name, const Figures& f) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: %s DEMO_FEEDS_DIR [COPIES] [THREADS]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s DEMO_FEEDS_DIR [COPIES] [THREADS] [both|serial|pipelined]\n",
+                 argv[0]);
     return 2;
   }
   const int copies = argc > 2 ? std::atoi(argv[2]) : 30;
   const unsigned threads = argc > 3 ? static_cast<unsigned>(std::atoi(argv[3]))
                                     : std::max(1U, std::thread::hardware_concurrency());
+  const std::string runs = argc > 4 ? argv[4] : "both";
+  const bool run_serial_too = runs != "pipelined";
+  const bool run_pipelined_too = runs != "serial";
   std::vector<std::string> docs;
   std::size_t bytes = 0;
   for (const auto& e : std::filesystem::directory_iterator(argv[1])) {
@@ -292,17 +300,19 @@ int main(int argc, char** argv) {
              copies, static_cast<double>(bytes) * copies / 1e6, threads);
   Figures serial;
   Figures pipelined;
-  {
+  if (run_serial_too) {
     Setup b("serial", copies, docs.size());
     serial = run_serial(b, docs, threads);
+    print("serial", serial);
   }
-  {
+  if (run_pipelined_too) {
     Setup b("pipelined", copies, docs.size());
     pipelined = run_pipelined(b, docs, threads);
+    print("pipelined", pipelined);
   }
-  print("serial", serial);
-  print("pipelined", pipelined);
-  fmt::print("pipelined / serial throughput: {:.2f} (target 5000 items/s)\n",
-             serial.total_s / pipelined.total_s);
+  if (run_serial_too && run_pipelined_too) {
+    fmt::print("pipelined / serial throughput: {:.2f} (target 5000 items/s)\n",
+               serial.total_s / pipelined.total_s);
+  }
   return 0;
 }

@@ -211,6 +211,15 @@ Run ingest_all(const std::vector<std::string>& docs, int copies, unsigned thread
     }
     run.writer_cpu_s += thread_cpu_s() - cw;
   }
+  {
+    // A read by topic (what the triage inbox does) moves the matches the writer left pending
+    // into the by-topic table (migration 0007): part of the cost of storing them.
+    const double cw = thread_cpu_s();
+    if (!(*store)->count_matches_of_topic(1)) {
+      throw std::runtime_error("cannot read matches");
+    }
+    run.writer_cpu_s += thread_cpu_s() - cw;
+  }
   run.store_s = std::chrono::duration<double>(Steady::now() - t0).count();
   run.store_cpu_s = process_cpu_s() - c0;
   const auto t1 = Steady::now();

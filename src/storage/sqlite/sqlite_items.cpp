@@ -164,6 +164,7 @@ core::Result<UpsertStats> SqliteStore::upsert_items(core::SourceId source,
     stats.inserted_ids.push_back(id);
     ++stats.inserted;
   }
+  VIGIE_TRY(move_pending_matches_if_many());
   VIGIE_TRY(tx.commit());
   return stats;
 }

@@ -206,6 +206,7 @@ core::Result<std::vector<ReviewEvent>> SqliteStore::review_history(core::StoryId
 
 core::Result<std::vector<TriageEntry>> SqliteStore::list_triage(const TriageQuery& q) {
   std::scoped_lock lock(mutex_);
+  VIGIE_TRY(catch_up_topic_matches());
   // m: every match of an enabled topic (or of the topic asked) by story; agg: the best of
   // them per story. New stories need a match; reviewed ones are listed even without one
   // unless a topic is asked.

@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_set>
 
 #include "storage/store.h"
 
@@ -146,6 +147,16 @@ class SqliteStore final : public Store {
   // inside the caller's transaction.
   core::Status write_matches(const core::Item& item, core::ItemId id,
                              const std::vector<core::TopicMatch>& matches);
+  // Moves the matches of pending items into topic_matches (migration 0007), sorted by topic.
+  // REQUIRES mutex_, inside a transaction. _if_many: only when this process left many.
+  core::Status move_pending_matches();
+  core::Status move_pending_matches_if_many();
+  // Before a read of topic_matches: moves what any process left pending, in a transaction of
+  // its own. REQUIRES mutex_, outside a transaction.
+  core::Status catch_up_topic_matches();
+  // Loads the ids of high and critical topics into alerting_topics_ unless topics_version is
+  // the one they were read at. REQUIRES mutex_.
+  core::Status refresh_alerting_topics();
   // Writes the alert deliveries of the signal just inserted (sqlite_distribution.cpp): one per
   // immediate subscription of its topic whose user is active and on the topic's alert list.
   // REQUIRES mutex_, inside the transaction that inserted the signal.
@@ -155,6 +166,9 @@ class SqliteStore final : public Store {
   std::mutex mutex_;
   std::unique_ptr<Connection> conn_;  // GUARDED_BY(mutex_)
   int schema_version_ = 0;
+  std::size_t pending_items_ = 0;  // GUARDED_BY(mutex_): items this process left pending
+  std::unordered_set<core::TopicId> alerting_topics_;           // GUARDED_BY(mutex_)
+  std::int64_t alerting_topics_version_ = -2;                   // GUARDED_BY(mutex_): -2 not read
   std::chrono::seconds give_up_after_{std::chrono::hours{48}};  // GUARDED_BY(mutex_)
 };
 

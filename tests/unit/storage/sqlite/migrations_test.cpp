@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // Migrations: every embedded migration is applied once, whatever order branches merged them
 // in, and a database written by a newer Vigie is refused rather than damaged.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -83,6 +84,86 @@ TEST(SqliteMigrations, UpgradesADatabaseWrittenBeforeDistribution) {
   g.topic_id = topic;
   ASSERT_TRUE((*store)->add_signal(g));
   EXPECT_EQ((*store)->list_deliveries(g.org_id, {}).value().size(), 1U);
+}
+
+TEST(SqliteMigrations, MovesMatchesIntoCompactRowsAndTheByTopicTable) {
+  testing::TempDir dir;
+  const auto path = (dir / "vigie.db").string();
+  core::ItemId item = 0;
+  core::TopicId coton = 0;
+  core::TopicId cajou = 0;
+  {
+    auto store = SqliteStore::open({.path = path});
+    ASSERT_TRUE(store) << store.error().message;
+    ASSERT_GE((*store)->schema_version(), 7);
+    auto org = (*store)->ensure_operator("CCI");
+    ASSERT_TRUE(org);
+    core::Source src;
+    src.org_id = org->id;
+    src.url = "https://m.example/feed";
+    src.title = "M";
+    auto s = (*store)->add_source(src);
+    ASSERT_TRUE(s);
+    core::Item it;
+    it.org_id = org->id;
+    it.source_id = s->id;
+    it.guid = "g";
+    it.url = "https://m.example/g";
+    it.title = "Coton et cajou";
+    it.content_hash = "h";
+    auto up = (*store)->upsert_items(s->id, std::vector<core::Item>{it});
+    ASSERT_TRUE(up && up->inserted_ids.size() == 1U);
+    item = up->inserted_ids.front();
+    core::Topic t;
+    t.org_id = org->id;
+    t.name = "coton";
+    t.query = "coton";
+    coton = (*store)->add_topic(t).value().id;
+    t.name = "cajou";
+    t.query = "cajou";
+    cajou = (*store)->add_topic(t).value().id;
+  }
+  // As the database was at schema 6: one row per match, keyed by item, indexed by topic.
+  const std::string old_schema = fmt::format(
+      "DROP TRIGGER item_matches_removed; DROP TRIGGER topic_matches_removed; DROP TABLE "
+      "topic_matches_pending; DROP TABLE "
+      "item_matches; DROP TABLE topic_matches; CREATE TABLE topic_matches (item_id INTEGER NOT "
+      "NULL REFERENCES items(id) ON DELETE CASCADE, topic_id INTEGER NOT NULL REFERENCES "
+      "topics(id) ON DELETE CASCADE, score REAL NOT NULL, matched_terms TEXT NOT NULL DEFAULT "
+      "'[]', PRIMARY KEY (item_id, topic_id)) WITHOUT ROWID; CREATE INDEX topic_matches_topic ON "
+      "topic_matches (topic_id, item_id); INSERT INTO topic_matches VALUES ({0}, {1}, 1.5, "
+      "'[\"coton\"]'), ({0}, {2}, 2.5, '[\"cajou\", \"noix \\\"de\\\" cajou\"]'); DELETE "
+      "FROM schema_version WHERE version = 7;",
+      item, coton, cajou);
+  exec_raw(path, old_schema.c_str());
+  auto store = SqliteStore::open({.path = path});
+  ASSERT_TRUE(store) << store.error().message;
+  auto of_item = (*store)->matches_of_item(item);
+  ASSERT_TRUE(of_item) << of_item.error().message;
+  ASSERT_EQ(of_item->size(), 2U);
+  EXPECT_EQ((*of_item)[0].topic_id, cajou) << "best score first";
+  EXPECT_DOUBLE_EQ((*of_item)[0].score, 2.5);
+  EXPECT_EQ((*of_item)[0].matched_terms, (std::vector<std::string>{"cajou", "noix \"de\" cajou"}));
+  EXPECT_EQ((*of_item)[1].topic_id, coton);
+  EXPECT_EQ((*of_item)[1].matched_terms, std::vector<std::string>{"coton"});
+  auto of_topic = (*store)->matches_of_topic(coton, 0, 10);
+  ASSERT_TRUE(of_topic) << of_topic.error().message;
+  ASSERT_EQ(of_topic->size(), 1U);
+  EXPECT_EQ(of_topic->front().item_id, item);
+  EXPECT_DOUBLE_EQ(of_topic->front().score, 1.5);
+  EXPECT_EQ(of_topic->front().matched_terms, std::vector<std::string>{"coton"});
+  EXPECT_EQ((*store)->count_matches_of_topic(cajou).value_or(0), 1U);
+  // Removing a topic removes its by-topic rows; the item keeps its other match.
+  ASSERT_TRUE((*store)->remove_topic(cajou));
+  EXPECT_EQ((*store)->matches_of_item(item).value().size(), 1U);
+  // SQLite reuses the highest removed id: the new topic inherits none of the old one's matches.
+  core::Topic t;
+  t.org_id = (*store)->get_topic(coton).value().org_id;
+  t.name = "karite";
+  t.query = "karite";
+  const core::TopicId karite = (*store)->add_topic(t).value().id;
+  EXPECT_EQ((*store)->matches_of_item(item).value().size(), 1U);
+  EXPECT_EQ((*store)->count_matches_of_topic(karite).value_or(9), 0U);
 }
 
 TEST(SqliteMigrations, RefusesADatabaseFromANewerVigie) {
