@@ -4,10 +4,11 @@
 // Newest-first search without scanning every match. Sorting by a value makes Xapian read the
 // date of every matching document: a million for a common word. But item ids grow with fetch
 // time, so the newest items are mostly the highest document ids. The index records, per block
-// of kDocidsPerBlock ids, the newest date ever added to it; a date-sorted search first runs on
-// the highest blocks only and widens the range until the page's oldest date is newer than
-// every date below the range. The answer is exact whatever the ids; it is fast when ids follow
-// dates, as they do. Internal to storage/xapian/.
+// of kDocidsPerBlock ids, the oldest and the newest date ever added to it; a date-sorted search
+// first runs on the highest blocks only and widens the range until the page's oldest date is
+// newer than every date below the range. A query that requires a date range only looks at the
+// blocks whose dates can meet it. The answer is exact whatever the ids; it is fast when ids
+// follow dates, as they do. Internal to storage/xapian/.
 
 #include <cstddef>
 #include <cstdint>
@@ -22,20 +23,37 @@ namespace vigie::storage::xapian_schema {
 inline constexpr Xapian::docid kDocidsPerBlock = 8192;
 inline constexpr std::string_view kBlockDatesKey = "vigie.block_dates";
 
-// Newest item date (unix seconds) per block (docid / kDocidsPerBlock). Upper bounds: removing
-// or replacing a document never lowers them, which keeps the search exact.
+// Document ids [first, last]; empty when first > last.
+struct DocidSpan {
+  Xapian::docid first = 1;
+  Xapian::docid last = 0;
+  bool empty() const { return first > last; }
+};
+
+// Oldest and newest item date (unix seconds) per block (docid / kDocidsPerBlock). Bounds:
+// removing or replacing a document never narrows them, which keeps the search exact.
+// Encoded as "block:newest:oldest," per block (schema 5).
 class BlockDates {
  public:
   void note(Xapian::docid did, std::int64_t date);
   std::string encode() const;
   static BlockDates decode(const std::string& s);
-  void clear() { newest_.clear(); }
+  void clear() { blocks_.clear(); }
 
   // The newest date of any document whose id is below `did`; nullopt-like INT64_MIN when none.
   std::int64_t newest_below(Xapian::docid did) const;
 
+  // The smallest id span holding every document whose date may lie in [from, until] (unix
+  // seconds, inclusive): from the first to the last block whose dates meet the range. Empty
+  // when no block does.
+  DocidSpan span_of(std::int64_t from, std::int64_t until) const;
+
  private:
-  std::map<Xapian::docid, std::int64_t> newest_;  // block -> newest date
+  struct Dates {
+    std::int64_t oldest = 0;
+    std::int64_t newest = 0;
+  };
+  std::map<Xapian::docid, Dates> blocks_;  // block -> its dates
 };
 
 // One hit of a newest-first page.
@@ -48,14 +66,17 @@ struct DatedHit {
 
 // Hits [offset, offset + limit) of `query` (which must hold a term: see DocidRangeSource) newest
 // first, then by relevance, then by ascending id: the order of Xapian's
-// set_sort_by_value_then_relevance(kDateSlot, true) on the whole database. Searches disjoint id
-// ranges from the highest down, each four times as wide as the one before (the first is the
-// top block), keeps the best offset + limit hits seen, and stops once the page's oldest hit is
-// newer than every date below the ranges searched (`dates`), or when the ranges reach id 1.
-// Each document is scored at most once: a rare query costs one pass over its matches, not one
-// per widening. Throws Xapian::Error.
+// set_sort_by_value_then_relevance(kDateSlot, true) on the whole database. `within`: the ids
+// that may match (no document outside it does; e.g. BlockDates::span_of the query's required
+// dates), or the whole index. Searches disjoint id ranges of it from the highest down, each
+// four times as wide as the one before (the first ends at the top of its block), keeps the
+// best offset + limit hits seen, and stops once the page's oldest hit is newer than every date
+// below the ranges searched (`dates`), or when the ranges reach the bottom of `within`. Each
+// document is scored at most once: a rare query costs one pass over its matches, not one per
+// widening. Throws Xapian::Error.
 std::vector<DatedHit> newest_first(const Xapian::Database& db, const Xapian::Query& query,
-                                   const BlockDates& dates, std::size_t offset, std::size_t limit);
+                                   const BlockDates& dates, DocidSpan within, std::size_t offset,
+                                   std::size_t limit);
 
 // Every document id in [first, last], cheaply (for filtering; contributes no weight). Ids that
 // no document has are filtered out by the rest of the query, which always includes a term.

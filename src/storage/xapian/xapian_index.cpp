@@ -96,6 +96,69 @@ Xapian::MSet run(const Xapian::Database& db, const Xapian::Query& query, SearchS
                           static_cast<Xapian::doccount>(count));
 }
 
+void append_hits(const Xapian::MSet& mset, SearchResults& out) {
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    SearchHit hit;
+    hit.id = static_cast<core::ItemId>(*it);
+    hit.score = it.get_weight();
+    hit.date = core::from_unix(date_of(it.get_document()));
+    out.hits.push_back(std::move(hit));
+  }
+}
+
+Xapian::Query within_ids(const Xapian::Query& query, Xapian::docid first, Xapian::docid last) {
+  auto* range = new xs::DocidRangeSource(first, last);
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(range->release()));
+}
+
+// Hits [offset, offset + limit) by relevance of `query`, whose matches all lie in `span`.
+// Ranking reads every match, so when Xapian estimates more than `max_ranked` of them (a
+// common word, a short prefix, in a large index) and max_ranked is not 0, the order is: the
+// matches among the newest ids expected to hold about max_ranked of them, by relevance, then
+// the older matches, by relevance (XapianIndexOptions::max_ranked_matches). Every match is
+// still in exactly one page. Throws Xapian::Error.
+void relevance_page(const Xapian::Database& db, const Xapian::Query& query, xs::DocidSpan span,
+                    std::size_t max_ranked, std::size_t offset, std::size_t limit,
+                    SearchResults& out) {
+  Xapian::docid floor = span.first;
+  if (max_ranked > 0) {
+    // Asking for no hits makes Xapian estimate from term statistics, cheaply.
+    const Xapian::doccount estimate =
+        run(db, query, SearchSort::Relevance, 0, 0).get_matches_estimated();
+    if (estimate > max_ranked) {
+      const std::uint64_t ids = span.last - span.first + 1;
+      const auto newest = static_cast<Xapian::docid>(ids * max_ranked / estimate + 1);
+      floor = span.last - std::min<Xapian::docid>(newest, span.last - span.first) + 1;
+      out.estimated_total = estimate;
+    }
+  }
+  if (floor <= span.first) {
+    const Xapian::MSet mset = run(db, query, SearchSort::Relevance, offset, limit);
+    out.estimated_total = mset.get_matches_estimated();
+    append_hits(mset, out);
+    return;
+  }
+  out.ranked_from_id = floor;
+  const Xapian::Query newer = within_ids(query, floor, span.last);
+  const Xapian::MSet first = run(db, newer, SearchSort::Relevance, offset, limit);
+  append_hits(first, out);
+  if (first.size() == limit) {
+    return;
+  }
+  // The newer matches ended within this page, or before it: count them exactly.
+  std::size_t newer_count = offset + first.size();
+  if (first.empty() && offset > 0) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(newer);
+    newer_count =
+        enquire.get_mset(0, 0, static_cast<Xapian::doccount>(offset)).get_matches_lower_bound();
+  }
+  const Xapian::MSet older =
+      run(db, within_ids(query, span.first, floor - 1), SearchSort::Relevance,
+          offset > newer_count ? offset - newer_count : 0, limit - first.size());
+  append_hits(older, out);
+}
+
 tl::unexpected<core::Error> read_only_error() {
   return core::make_error(core::ErrorCode::Unavailable, "search.read_only",
                           "xapian: index opened read-only");
@@ -451,14 +514,32 @@ core::Result<SearchResults> XapianIndex::search(const SearchRequest& request) co
       // organisation per install, the common case): ANDing a posting list as long as the
       // index is a pass over every document for nothing.
       const std::string org = std::string(xs::kOrgPrefix) + std::to_string(request.org_id);
-      const Xapian::Query query =
+      Xapian::Query query =
           reader->db.get_termfreq(org) == reader->db.get_doccount()
               ? *compiled
               : Xapian::Query(Xapian::Query::OP_FILTER, *compiled, Xapian::Query(org));
+      // A query that requires dates can only match in the id blocks whose dates meet them
+      // (date_order.h): the rest of the index is skipped, whichever the sort.
+      xs::DocidSpan span{1, reader->db.get_lastdocid()};
+      if (const auto dates = xs::required_dates(request.query)) {
+        const xs::DocidSpan meets = dates->from <= dates->until
+                                        ? reader->block_dates.span_of(dates->from, dates->until)
+                                        : xs::DocidSpan{1, 0};
+        span.first = std::max(span.first, meets.first);
+        span.last = std::min(span.last, meets.last);
+        if (span.empty()) {
+          impl_->release(std::move(reader));
+          return SearchResults{};
+        }
+        if (span.first > 1 || span.last < reader->db.get_lastdocid()) {
+          auto* range = new xs::DocidRangeSource(span.first, span.last);
+          query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(range->release()));
+        }
+      }
       SearchResults out;
       if (request.sort == SearchSort::Date) {
         // Highest document ids first (date_order.h).
-        for (const auto& h : xs::newest_first(reader->db, query, reader->block_dates,
+        for (const auto& h : xs::newest_first(reader->db, query, reader->block_dates, span,
                                               request.offset, request.limit)) {
           out.hits.push_back({static_cast<core::ItemId>(h.id), h.weight, core::from_unix(h.date)});
         }
@@ -467,17 +548,8 @@ core::Result<SearchResults> XapianIndex::search(const SearchRequest& request) co
         out.estimated_total =
             run(reader->db, query, SearchSort::Relevance, 0, 0).get_matches_estimated();
       } else {
-        const Xapian::MSet mset =
-            run(reader->db, query, request.sort, request.offset, request.limit);
-        out.estimated_total = mset.get_matches_estimated();
-        out.hits.reserve(mset.size());
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-          SearchHit hit;
-          hit.id = static_cast<core::ItemId>(*it);
-          hit.score = it.get_weight();
-          hit.date = core::from_unix(date_of(it.get_document()));
-          out.hits.push_back(std::move(hit));
-        }
+        relevance_page(reader->db, query, span, impl_->options.max_ranked_matches, request.offset,
+                       request.limit, out);
       }
       impl_->release(std::move(reader));
       return out;
