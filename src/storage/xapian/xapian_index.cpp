@@ -113,50 +113,54 @@ Xapian::Query within_ids(const Xapian::Query& query, Xapian::docid first, Xapian
 
 // Hits [offset, offset + limit) by relevance of `query`, whose matches all lie in `span`.
 // Ranking reads every match, so when Xapian estimates more than `max_ranked` of them (a
-// common word, a short prefix, in a large index) and max_ranked is not 0, the order is: the
-// matches among the newest ids expected to hold about max_ranked of them, by relevance, then
-// the older matches, by relevance (XapianIndexOptions::max_ranked_matches). Every match is
-// still in exactly one page. Throws Xapian::Error.
+// common word, a short prefix, in a large index; max_ranked not 0), and the newest ids
+// expected to hold about max_ranked of them do hold at least a tenth of that (estimates of
+// phrases run high), the order is: the matches among those newest ids, by relevance, then the
+// older matches, by relevance (XapianIndexOptions::max_ranked_matches). The split depends on
+// the index and the query only, never on the page, so every match is in exactly one page.
+// Throws Xapian::Error.
 void relevance_page(const Xapian::Database& db, const Xapian::Query& query, xs::DocidSpan span,
                     std::size_t max_ranked, std::size_t offset, std::size_t limit,
                     SearchResults& out) {
-  Xapian::docid floor = span.first;
-  if (max_ranked > 0) {
+  if (max_ranked > 0 && span.last > span.first) {
     // Asking for no hits makes Xapian estimate from term statistics, cheaply.
     const Xapian::doccount estimate =
         run(db, query, SearchSort::Relevance, 0, 0).get_matches_estimated();
     if (estimate > max_ranked) {
       const std::uint64_t ids = span.last - span.first + 1;
       const auto newest = static_cast<Xapian::docid>(ids * max_ranked / estimate + 1);
-      floor = span.last - std::min<Xapian::docid>(newest, span.last - span.first) + 1;
-      out.estimated_total = estimate;
+      const Xapian::docid floor = span.last - std::min(newest, span.last - span.first) + 1;
+      const Xapian::Query newer = within_ids(query, floor, span.last);
+      // Checking at least `enough` matches tells whether the newest ids hold that many.
+      const auto enough = static_cast<Xapian::doccount>(std::max<std::size_t>(1, max_ranked / 10));
+      Xapian::Enquire enquire(db);
+      enquire.set_query(newer);
+      const Xapian::MSet first = enquire.get_mset(static_cast<Xapian::doccount>(offset),
+                                                  static_cast<Xapian::doccount>(limit), enough);
+      if (first.get_matches_lower_bound() >= enough) {
+        out.ranked_from_id = floor;
+        out.estimated_total = estimate;
+        append_hits(first, out);
+        if (first.size() == limit) {
+          return;
+        }
+        // The newer matches ended within this page, or before it: count them exactly.
+        std::size_t newer_count = offset + first.size();
+        if (first.empty() && offset > 0) {
+          newer_count = enquire.get_mset(0, 0, static_cast<Xapian::doccount>(offset))
+                            .get_matches_lower_bound();
+        }
+        const Xapian::MSet older =
+            run(db, within_ids(query, span.first, floor - 1), SearchSort::Relevance,
+                offset > newer_count ? offset - newer_count : 0, limit - first.size());
+        append_hits(older, out);
+        return;
+      }
     }
   }
-  if (floor <= span.first) {
-    const Xapian::MSet mset = run(db, query, SearchSort::Relevance, offset, limit);
-    out.estimated_total = mset.get_matches_estimated();
-    append_hits(mset, out);
-    return;
-  }
-  out.ranked_from_id = floor;
-  const Xapian::Query newer = within_ids(query, floor, span.last);
-  const Xapian::MSet first = run(db, newer, SearchSort::Relevance, offset, limit);
-  append_hits(first, out);
-  if (first.size() == limit) {
-    return;
-  }
-  // The newer matches ended within this page, or before it: count them exactly.
-  std::size_t newer_count = offset + first.size();
-  if (first.empty() && offset > 0) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(newer);
-    newer_count =
-        enquire.get_mset(0, 0, static_cast<Xapian::doccount>(offset)).get_matches_lower_bound();
-  }
-  const Xapian::MSet older =
-      run(db, within_ids(query, span.first, floor - 1), SearchSort::Relevance,
-          offset > newer_count ? offset - newer_count : 0, limit - first.size());
-  append_hits(older, out);
+  const Xapian::MSet mset = run(db, query, SearchSort::Relevance, offset, limit);
+  out.estimated_total = mset.get_matches_estimated();
+  append_hits(mset, out);
 }
 
 tl::unexpected<core::Error> read_only_error() {

@@ -461,6 +461,26 @@ TEST_F(XapianIndexTest, RanksAHugeResultSetAmongItsNewestMatchesFirst) {
     rare_plain.push_back(h.id);
   }
   EXPECT_EQ(rare_ids, rare_plain);
+  // Estimated huge, but the newest ids hold none of the matches: ranked together.
+  std::vector<IndexDocument> newer;
+  for (core::ItemId id = 101; id <= 200; ++id) {
+    newer.push_back(make_doc(id, "Bulletin", "autre texte"));
+  }
+  for (auto* index : {index_.get(), bounded->get()}) {
+    ASSERT_TRUE(index->add(newer).has_value());
+    ASSERT_TRUE(index->commit(2).has_value());
+  }
+  const SearchResults old_only = search(**bounded, "coton", 0, 1000);
+  EXPECT_EQ(old_only.ranked_from_id, 0);
+  std::vector<core::ItemId> old_ids;
+  for (const auto& h : old_only.hits) {
+    old_ids.push_back(h.id);
+  }
+  std::vector<core::ItemId> plain_ids;
+  for (const auto& h : plain.hits) {
+    plain_ids.push_back(h.id);
+  }
+  EXPECT_EQ(old_ids, plain_ids);
   // Newest first is exact whatever the size.
   const SearchResults by_date = search(**bounded, "coton", 0, 1000, SearchSort::Date);
   EXPECT_EQ(by_date.ranked_from_id, 0);
