@@ -71,21 +71,22 @@ std::int64_t BlockDates::newest_below(Xapian::docid did) const {
   return newest;
 }
 
-DocidSpan BlockDates::span_of(std::int64_t from, std::int64_t until) const {
-  DocidSpan span{std::numeric_limits<Xapian::docid>::max(), 0};
+std::vector<DocidSpan> BlockDates::spans_of(std::int64_t from, std::int64_t until) const {
+  std::vector<DocidSpan> out;
+  constexpr std::uint64_t kMaxId = std::numeric_limits<Xapian::docid>::max();
   for (const auto& [block, dates] : blocks_) {
     if (dates.newest < from || dates.oldest > until) {
       continue;
     }
     const std::uint64_t first = static_cast<std::uint64_t>(block) * kDocidsPerBlock;
-    const std::uint64_t last = first + kDocidsPerBlock - 1;
-    span.first = std::min<Xapian::docid>(
-        span.first, static_cast<Xapian::docid>(std::max<std::uint64_t>(first, 1)));
-    span.last =
-        std::max<Xapian::docid>(span.last, static_cast<Xapian::docid>(std::min<std::uint64_t>(
-                                               last, std::numeric_limits<Xapian::docid>::max())));
+    const auto last = static_cast<Xapian::docid>(std::min(first + kDocidsPerBlock - 1, kMaxId));
+    if (!out.empty() && static_cast<std::uint64_t>(out.back().last) + 1 == first) {
+      out.back().last = last;
+    } else {
+      out.push_back({static_cast<Xapian::docid>(std::max<std::uint64_t>(first, 1)), last});
+    }
   }
-  return span;
+  return out;
 }
 
 namespace {
@@ -160,6 +161,47 @@ std::vector<DatedHit> newest_first(const Xapian::Database& db, const Xapian::Que
   }
   best.erase(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(offset));
   return best;
+}
+
+DocidSpansSource::DocidSpansSource(std::vector<DocidSpan> spans) : spans_(std::move(spans)) {
+  for (const auto& s : spans_) {
+    size_ += s.last - s.first + 1;
+  }
+}
+
+void DocidSpansSource::init(const Xapian::Database& /*db*/) {
+  at_ = 0;
+  current_ = 0;
+  started_ = false;
+}
+
+void DocidSpansSource::next(double min_wt) {
+  if (!started_) {
+    started_ = true;
+    current_ = spans_.empty() ? 0 : spans_.front().first;
+  } else if (current_ < spans_[at_].last) {
+    ++current_;
+  } else if (++at_ < spans_.size()) {
+    current_ = spans_[at_].first;
+  }
+  (void)min_wt;
+}
+
+void DocidSpansSource::skip_to(Xapian::docid did, double min_wt) {
+  if (!started_) {
+    next(min_wt);
+  }
+  if (at_ >= spans_.size() || did <= current_) {
+    return;
+  }
+  // The first span ending at or after `did`.
+  const auto it =
+      std::lower_bound(spans_.begin() + static_cast<std::ptrdiff_t>(at_), spans_.end(), did,
+                       [](const DocidSpan& s, Xapian::docid d) { return s.last < d; });
+  at_ = static_cast<std::size_t>(it - spans_.begin());
+  if (at_ < spans_.size()) {
+    current_ = std::max(did, it->first);
+  }
 }
 
 void DocidRangeSource::init(const Xapian::Database& /*db*/) {

@@ -43,10 +43,10 @@ class BlockDates {
   // The newest date of any document whose id is below `did`; nullopt-like INT64_MIN when none.
   std::int64_t newest_below(Xapian::docid did) const;
 
-  // The smallest id span holding every document whose date may lie in [from, until] (unix
-  // seconds, inclusive): from the first to the last block whose dates meet the range. Empty
-  // when no block does.
-  DocidSpan span_of(std::int64_t from, std::int64_t until) const;
+  // The id spans holding every document whose date may lie in [from, until] (unix seconds,
+  // inclusive): the blocks whose dates meet the range, adjacent ones merged, in ascending
+  // order. Empty when no block does.
+  std::vector<DocidSpan> spans_of(std::int64_t from, std::int64_t until) const;
 
  private:
   struct Dates {
@@ -67,16 +67,41 @@ struct DatedHit {
 // Hits [offset, offset + limit) of `query` (which must hold a term: see DocidRangeSource) newest
 // first, then by relevance, then by ascending id: the order of Xapian's
 // set_sort_by_value_then_relevance(kDateSlot, true) on the whole database. `within`: the ids
-// that may match (no document outside it does; e.g. BlockDates::span_of the query's required
-// dates), or the whole index. Searches disjoint id ranges of it from the highest down, each
-// four times as wide as the one before (the first ends at the top of its block), keeps the
-// best offset + limit hits seen, and stops once the page's oldest hit is newer than every date
+// that may match (no document outside it does; e.g. the hull of BlockDates::spans_of the
+// query's required dates), or the whole index. Searches disjoint id ranges of it from the highest
+// down, each four times as wide as the one before (the first ends at the top of its block), keeps
+// the best offset + limit hits seen, and stops once the page's oldest hit is newer than every date
 // below the ranges searched (`dates`), or when the ranges reach the bottom of `within`. Each
 // document is scored at most once: a rare query costs one pass over its matches, not one per
 // widening. Throws Xapian::Error.
 std::vector<DatedHit> newest_first(const Xapian::Database& db, const Xapian::Query& query,
                                    const BlockDates& dates, DocidSpan within, std::size_t offset,
                                    std::size_t limit);
+
+// Every document id in `spans` (ascending, disjoint, not empty), cheaply (for filtering;
+// contributes no weight). As DocidRangeSource, the rest of the query must hold a term.
+class DocidSpansSource final : public Xapian::PostingSource {
+ public:
+  explicit DocidSpansSource(std::vector<DocidSpan> spans);
+
+  void init(const Xapian::Database& db) override;
+  Xapian::doccount get_termfreq_min() const override { return 0; }
+  Xapian::doccount get_termfreq_est() const override { return size_; }
+  Xapian::doccount get_termfreq_max() const override { return size_; }
+  void next(double min_wt) override;
+  void skip_to(Xapian::docid did, double min_wt) override;
+  bool at_end() const override { return at_ >= spans_.size(); }
+  Xapian::docid get_docid() const override { return current_; }
+  Xapian::PostingSource* clone() const override { return new DocidSpansSource(spans_); }
+  std::string name() const override { return "vigie.DocidSpansSource"; }
+
+ private:
+  std::vector<DocidSpan> spans_;
+  Xapian::doccount size_ = 0;
+  std::size_t at_ = 0;  // the span holding current_; spans_.size() once ended
+  Xapian::docid current_ = 0;
+  bool started_ = false;
+};
 
 // Every document id in [first, last], cheaply (for filtering; contributes no weight). Ids that
 // no document has are filtered out by the rest of the query, which always includes a term.

@@ -526,18 +526,23 @@ core::Result<SearchResults> XapianIndex::search(const SearchRequest& request) co
       // (date_order.h): the rest of the index is skipped, whichever the sort.
       xs::DocidSpan span{1, reader->db.get_lastdocid()};
       if (const auto dates = xs::required_dates(request.query)) {
-        const xs::DocidSpan meets = dates->from <= dates->until
-                                        ? reader->block_dates.span_of(dates->from, dates->until)
-                                        : xs::DocidSpan{1, 0};
-        span.first = std::max(span.first, meets.first);
-        span.last = std::min(span.last, meets.last);
-        if (span.empty()) {
+        std::vector<xs::DocidSpan> spans;
+        if (dates->from <= dates->until) {
+          spans = reader->block_dates.spans_of(dates->from, dates->until);
+        }
+        while (!spans.empty() && spans.back().first > span.last) {
+          spans.pop_back();  // blocks not committed yet
+        }
+        if (spans.empty()) {
           impl_->release(std::move(reader));
           return SearchResults{};
         }
-        if (span.first > 1 || span.last < reader->db.get_lastdocid()) {
-          auto* range = new xs::DocidRangeSource(span.first, span.last);
-          query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(range->release()));
+        spans.back().last = std::min(spans.back().last, span.last);
+        span.first = spans.front().first;
+        span.last = spans.back().last;
+        if (spans.size() > 1 || span.first > 1 || span.last < reader->db.get_lastdocid()) {
+          auto* source = new xs::DocidSpansSource(std::move(spans));
+          query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(source->release()));
         }
       }
       SearchResults out;

@@ -288,28 +288,55 @@ TEST(BlockDatesTest, KeepsEachBlocksOldestAndNewestDate) {
   dates.note(kB - 1, 300);
   dates.note(3 * kB + 2, 900);
   dates.note(3 * kB + 9, 50);  // a new id with an old date
+  dates.note(4 * kB + 1, 500);
   dates.note(5 * kB, 1000);
   const xs::BlockDates again = xs::BlockDates::decode(dates.encode());
   EXPECT_EQ(again.encode(), dates.encode());
+  using Spans = std::vector<std::pair<Xapian::docid, Xapian::docid>>;
   for (const xs::BlockDates* d : {static_cast<const xs::BlockDates*>(&dates), &again}) {
     EXPECT_EQ(d->newest_below(3 * kB), 300);
     EXPECT_EQ(d->newest_below(3 * kB + 1), 900);
     struct Case {
       std::int64_t from, until;
-      Xapian::docid first, last;
+      Spans spans;
     };
-    for (const Case c : {Case{100, 300, 1, 4 * kB - 1},        // block 3 spans 50..900
-                         Case{950, 2000, 5 * kB, 6 * kB - 1},  // block 5 only
-                         Case{301, 899, 3 * kB, 4 * kB - 1},   // inside block 3's span
-                         Case{40, 60, 3 * kB, 4 * kB - 1}}) {  // below block 0's oldest
+    for (const Case& c : {Case{100, 300, {{1, kB - 1}, {3 * kB, 4 * kB - 1}}},  // block 3: 50..900
+                          Case{950, 2000, {{5 * kB, 6 * kB - 1}}},
+                          Case{301, 899, {{3 * kB, 5 * kB - 1}}},  // blocks 3 and 4, merged
+                          Case{40, 60, {{3 * kB, 4 * kB - 1}}},    // below block 0's oldest
+                          Case{1001, 2000, {}}, Case{10, 49, {}}}) {
       SCOPED_TRACE(::testing::Message() << c.from << ".." << c.until);
-      const xs::DocidSpan span = d->span_of(c.from, c.until);
-      EXPECT_EQ(span.first, c.first);
-      EXPECT_EQ(span.last, c.last);
+      Spans got;
+      for (const auto& s : d->spans_of(c.from, c.until)) {
+        got.emplace_back(s.first, s.last);
+      }
+      EXPECT_EQ(got, c.spans);
     }
-    EXPECT_TRUE(d->span_of(1001, 2000).empty());
-    EXPECT_TRUE(d->span_of(10, 49).empty());
   }
+}
+
+TEST(DocidSpansSourceTest, StepsAndSkipsThroughItsSpans) {
+  namespace xs = xapian_schema;
+  xs::DocidSpansSource source({{2, 4}, {10, 10}, {20, 22}});
+  EXPECT_EQ(source.get_termfreq_est(), 7U);
+  std::vector<Xapian::docid> seen;
+  for (source.next(0); !source.at_end(); source.next(0)) {
+    seen.push_back(source.get_docid());
+  }
+  EXPECT_EQ(seen, (std::vector<Xapian::docid>{2, 3, 4, 10, 20, 21, 22}));
+  xs::DocidSpansSource skipping({{2, 4}, {10, 10}, {20, 22}});
+  skipping.skip_to(3, 0);
+  EXPECT_EQ(skipping.get_docid(), 3U);
+  skipping.skip_to(5, 0);
+  EXPECT_EQ(skipping.get_docid(), 10U);
+  skipping.skip_to(10, 0);
+  EXPECT_EQ(skipping.get_docid(), 10U);
+  skipping.skip_to(21, 0);
+  EXPECT_EQ(skipping.get_docid(), 21U);
+  skipping.next(0);
+  EXPECT_EQ(skipping.get_docid(), 22U);
+  skipping.skip_to(23, 0);
+  EXPECT_TRUE(skipping.at_end());
 }
 
 TEST_F(XapianIndexTest, FindsExactlyTheMatchesOfARequiredDateRangeAcrossIdBlocks) {
@@ -333,6 +360,11 @@ TEST_F(XapianIndexTest, FindsExactlyTheMatchesOfARequiredDateRangeAcrossIdBlocks
     docs[id] = d;
     batch.push_back(d);
   }
+  // The newest id, dated before everything: its block's dates meet every range.
+  IndexDocument top = make_doc(500'000, "Bulletin", "coton prix");
+  top.published = core::from_unix(start - 900 * 86'400);
+  docs[top.id] = top;
+  batch.push_back(top);
   ASSERT_TRUE(index_->add(batch).has_value());
   ASSERT_TRUE(index_->commit(1).has_value());
   std::map<core::ItemId, match::EvalDocument> evals;
