@@ -40,7 +40,7 @@ struct XapianIndexOptions {
   // lies). Which documents match is unchanged, and every match is in exactly one page; only
   // the order of a huge result set favours recent items. Bounds the ranking work whatever the
   // index size. 0: rank all.
-  std::size_t max_ranked_matches = 100'000;
+  std::size_t max_ranked_matches = 50'000;
   // Reader databases kept open between searches (one per concurrently searching thread).
   std::size_t max_idle_readers = 8;
   // Search only, beside the process that writes (e.g. `vigie search` while `vigie worker`

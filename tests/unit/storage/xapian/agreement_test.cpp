@@ -29,7 +29,8 @@ using testing::Generator;
 // which documents match must not change.
 class XapianAgreementTest : public ::testing::TestWithParam<std::size_t> {};
 
-INSTANTIATE_TEST_SUITE_P(MaxRankedMatches, XapianAgreementTest, ::testing::Values(100'000, 5));
+INSTANTIATE_TEST_SUITE_P(MaxRankedMatches, XapianAgreementTest,
+                         ::testing::Values(XapianIndexOptions{}.max_ranked_matches, 5));
 
 TEST_P(XapianAgreementTest, SelectsTheSameDocumentsAsTheReferenceEvaluator) {
   testing::TempDir dir;
