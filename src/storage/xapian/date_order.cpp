@@ -128,33 +128,45 @@ void search_range(const Xapian::Database& db, const Xapian::Query& query, Xapian
 }  // namespace
 
 std::vector<DatedHit> newest_first(const Xapian::Database& db, const Xapian::Query& query,
-                                   const BlockDates& dates, DocidSpan within, std::size_t offset,
-                                   std::size_t limit) {
+                                   const BlockDates& dates, std::vector<DocidSpan> within,
+                                   std::size_t offset, std::size_t limit) {
   const std::size_t need = offset + limit;
   std::vector<DatedHit> best;
-  within.first = std::max<Xapian::docid>(within.first, 1);
-  within.last = std::min(within.last, db.get_lastdocid());
+  const Xapian::docid top = db.get_lastdocid();
+  std::erase_if(within, [&](const DocidSpan& s) { return s.empty() || s.first > top; });
   if (need == 0 || within.empty()) {
     return best;
   }
-  const Xapian::docid top_block = within.last / kDocidsPerBlock;
-  const Xapian::docid bottom_block = within.first / kDocidsPerBlock;
-  Xapian::docid high = within.last;
+  within.back().last = std::min(within.back().last, top);
+  // Walks down the blocks of `within` from the top: span `at`, next block ending at `high`.
+  std::size_t at = within.size() - 1;
+  Xapian::docid high = within[at].last;
   for (Xapian::docid blocks = 1;; blocks *= 4) {
-    const Xapian::docid low = blocks <= top_block - bottom_block ? std::max(
-                                  within.first, (top_block + 1 - blocks) * kDocidsPerBlock)
-                                                                 : within.first;
-    search_range(db, query, low, high, need, best);
+    // The window: the next `blocks` blocks of the spans (their gaps hold no match).
+    const Xapian::docid window_high = high;
+    Xapian::docid low = high;
+    bool bottom = false;
+    for (Xapian::docid n = 0; n < blocks; ++n) {
+      low = std::max(within[at].first, (high / kDocidsPerBlock) * kDocidsPerBlock);
+      if (low > within[at].first) {
+        high = low - 1;
+      } else if (at > 0) {
+        --at;
+        high = within[at].last;
+      } else {
+        bottom = true;
+        break;
+      }
+    }
+    search_range(db, query, low, window_high, need, best);
     std::sort(best.begin(), best.end(), newer_first);
     if (best.size() > need) {
       best.resize(need);
     }
     // Exact when the page is full and its oldest hit is newer than anything below the ranges.
-    if (low == within.first
-        || (best.size() >= need && best[need - 1].date > dates.newest_below(low))) {
+    if (bottom || (best.size() >= need && best[need - 1].date > dates.newest_below(low))) {
       break;
     }
-    high = low - 1;
   }
   if (offset >= best.size()) {
     return {};

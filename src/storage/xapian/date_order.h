@@ -66,17 +66,17 @@ struct DatedHit {
 
 // Hits [offset, offset + limit) of `query` (which must hold a term: see DocidRangeSource) newest
 // first, then by relevance, then by ascending id: the order of Xapian's
-// set_sort_by_value_then_relevance(kDateSlot, true) on the whole database. `within`: the ids
-// that may match (no document outside it does; e.g. the hull of BlockDates::spans_of the
-// query's required dates), or the whole index. Searches disjoint id ranges of it from the highest
-// down, each four times as wide as the one before (the first ends at the top of its block), keeps
-// the best offset + limit hits seen, and stops once the page's oldest hit is newer than every date
-// below the ranges searched (`dates`), or when the ranges reach the bottom of `within`. Each
-// document is scored at most once: a rare query costs one pass over its matches, not one per
-// widening. Throws Xapian::Error.
+// set_sort_by_value_then_relevance(kDateSlot, true) on the whole database. `within`: the id
+// spans that may match, ascending (no document outside them does; e.g. BlockDates::spans_of
+// the query's required dates), or {1, last id}. Searches disjoint windows of their blocks from
+// the highest down, each four times as many blocks as the one before (the first is the top
+// block), keeps the best offset + limit hits seen, and stops once the page's oldest hit is
+// newer than every date below the windows searched (`dates`), or at the bottom of `within`.
+// Each document is scored at most once: a rare query costs one pass over its matches, not one
+// per widening. Throws Xapian::Error.
 std::vector<DatedHit> newest_first(const Xapian::Database& db, const Xapian::Query& query,
-                                   const BlockDates& dates, DocidSpan within, std::size_t offset,
-                                   std::size_t limit);
+                                   const BlockDates& dates, std::vector<DocidSpan> within,
+                                   std::size_t offset, std::size_t limit);
 
 // Every document id in `spans` (ascending, disjoint, not empty), cheaply (for filtering;
 // contributes no weight). As DocidRangeSource, the rest of the query must hold a term.

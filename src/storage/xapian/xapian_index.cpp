@@ -525,8 +525,9 @@ core::Result<SearchResults> XapianIndex::search(const SearchRequest& request) co
       // A query that requires dates can only match in the id blocks whose dates meet them
       // (date_order.h): the rest of the index is skipped, whichever the sort.
       xs::DocidSpan span{1, reader->db.get_lastdocid()};
+      std::vector<xs::DocidSpan> spans{span};
       if (const auto dates = xs::required_dates(request.query)) {
-        std::vector<xs::DocidSpan> spans;
+        spans.clear();
         if (dates->from <= dates->until) {
           spans = reader->block_dates.spans_of(dates->from, dates->until);
         }
@@ -541,14 +542,14 @@ core::Result<SearchResults> XapianIndex::search(const SearchRequest& request) co
         span.first = spans.front().first;
         span.last = spans.back().last;
         if (spans.size() > 1 || span.first > 1 || span.last < reader->db.get_lastdocid()) {
-          auto* source = new xs::DocidSpansSource(std::move(spans));
+          auto* source = new xs::DocidSpansSource(spans);
           query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(source->release()));
         }
       }
       SearchResults out;
       if (request.sort == SearchSort::Date) {
         // Highest document ids first (date_order.h).
-        for (const auto& h : xs::newest_first(reader->db, query, reader->block_dates, span,
+        for (const auto& h : xs::newest_first(reader->db, query, reader->block_dates, spans,
                                               request.offset, request.limit)) {
           out.hits.push_back({static_cast<core::ItemId>(h.id), h.weight, core::from_unix(h.date)});
         }
