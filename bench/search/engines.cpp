@@ -30,10 +30,11 @@ std::string join_tags(const std::vector<std::string>& tags) {
 class VigieEngine final : public Engine {
  public:
   VigieEngine(const std::filesystem::path& dir, const Corpus* texts,
-              std::size_t max_near_candidates, bool read_only)
+              std::size_t max_near_candidates, std::size_t max_ranked_matches, bool read_only)
       : texts_(texts) {
-    auto index = storage::XapianIndex::open(
-        dir, {.max_near_candidates = max_near_candidates, .read_only = read_only});
+    auto index = storage::XapianIndex::open(dir, {.max_near_candidates = max_near_candidates,
+                                                  .max_ranked_matches = max_ranked_matches,
+                                                  .read_only = read_only});
     if (!index) {
       throw std::runtime_error(index.error().message);
     }
@@ -313,8 +314,10 @@ class RawXapianEngine final : public Engine {
 }  // namespace
 
 std::unique_ptr<Engine> make_vigie_engine(const std::filesystem::path& dir, const Corpus* texts,
-                                          std::size_t max_near_candidates, bool read_only) {
-  return std::make_unique<VigieEngine>(dir, texts, max_near_candidates, read_only);
+                                          std::size_t max_near_candidates,
+                                          std::size_t max_ranked_matches, bool read_only) {
+  return std::make_unique<VigieEngine>(dir, texts, max_near_candidates, max_ranked_matches,
+                                       read_only);
 }
 std::unique_ptr<Engine> make_fts5_engine(const std::filesystem::path& dir) {
   return std::make_unique<Fts5Engine>(dir);

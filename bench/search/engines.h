@@ -50,10 +50,12 @@ class Engine {
 // the corpus (standing in for the store join SearchService does); without, ids only
 // ("vigie-ids"), to separate the engine from snippet cost.
 // `max_near_candidates`: XapianIndexOptions::max_near_candidates (0: exact NEAR, unbounded).
+// `max_ranked_matches`: XapianIndexOptions::max_ranked_matches (0: rank every match).
 // `read_only`: search beside a process still building the index (build() and add_and_find()
 // then fail).
 std::unique_ptr<Engine> make_vigie_engine(const std::filesystem::path& dir, const Corpus* texts,
-                                          std::size_t max_near_candidates, bool read_only);
+                                          std::size_t max_near_candidates,
+                                          std::size_t max_ranked_matches, bool read_only);
 std::unique_ptr<Engine> make_fts5_engine(const std::filesystem::path& dir);
 std::unique_ptr<Engine> make_raw_xapian_engine(const std::filesystem::path& dir);
 

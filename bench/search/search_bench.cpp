@@ -307,6 +307,9 @@ int run(int argc, char** argv) {
   app.add_option("--queries", per_class, "queries per class (default 60)");
   app.add_option("--seed", seed, "corpus and workload seed");
   std::size_t near_cap = storage::XapianIndexOptions{}.max_near_candidates;
+  std::size_t ranked_cap = storage::XapianIndexOptions{}.max_ranked_matches;
+  app.add_option("--max-ranked-matches", ranked_cap,
+                 "vigie: rank a huge result set among its newest matches first (0: rank all)");
   app.add_option("--max-near-candidates", near_cap,
                  "vigie: NEAR looks among this many newest candidates (0: exact, unbounded)");
   bool read_only = false;
@@ -343,8 +346,8 @@ int run(int argc, char** argv) {
         std::filesystem::path(dir) / fmt::format("{}-{}", files, items);
     const bool ours = name == "vigie" || name == "vigie-ids";
     std::unique_ptr<Engine> engine =
-        name == "vigie"       ? make_vigie_engine(path, &corpus, near_cap, read_only)
-        : name == "vigie-ids" ? make_vigie_engine(path, nullptr, near_cap, read_only)
+        name == "vigie"       ? make_vigie_engine(path, &corpus, near_cap, ranked_cap, read_only)
+        : name == "vigie-ids" ? make_vigie_engine(path, nullptr, near_cap, ranked_cap, read_only)
         : name == "fts5"      ? make_fts5_engine(path)
                               : make_raw_xapian_engine(path);
     const std::uint64_t have = engine->count();

@@ -38,6 +38,9 @@ void print_json(const service::SearchPage& page, CliContext& ctx) {
   }
   nlohmann::json doc = {
       {"query", page.understood}, {"total", page.estimated_total}, {"results", std::move(results)}};
+  if (page.ranked_from_id != 0) {
+    doc["ranked_from_id"] = page.ranked_from_id;  // newest matches ranked first (search_service.h)
+  }
   ctx.out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 

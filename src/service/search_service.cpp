@@ -35,6 +35,7 @@ core::Result<SearchPage> SearchService::search(std::string_view query,
 
   SearchPage page;
   page.estimated_total = found.estimated_total;
+  page.ranked_from_id = found.ranked_from_id;
   page.understood = match::to_string(parsed);
   std::vector<core::ItemId> ids;
   ids.reserve(found.hits.size());

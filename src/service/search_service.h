@@ -37,6 +37,9 @@ struct SearchPage {
   std::vector<SearchResultItem> results;
   std::uint64_t estimated_total = 0;
   std::string understood;  // the query as parsed, in canonical form
+  // Relevance order of a very large result set: when not 0, the matches with ids from this one
+  // up (the newest) are ranked first, then the older ones (storage::SearchResults).
+  core::ItemId ranked_from_id = 0;
 };
 
 class SearchService {

@@ -81,6 +81,10 @@ struct SearchResults {
   std::vector<SearchHit> hits;
   // Matching documents in all pages; exact for small results, an estimate for large ones.
   std::uint64_t estimated_total = 0;
+  // Relevance order of a very large result set (XapianIndexOptions::max_ranked_matches): when
+  // not 0, the matches with ids from this one up (the newest) come first, ranked by relevance,
+  // then the older ones, ranked by relevance. 0: all matches ranked together.
+  core::ItemId ranked_from_id = 0;
 };
 
 class SearchIndex {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <vector>
 
 #include "storage/xapian/date_order.h"
@@ -289,6 +290,30 @@ bool near_within_limits(const match::Query& q) {
 }
 
 }  // namespace
+
+std::optional<RequiredDates> required_dates(const match::Query& query) {
+  auto of_range = [](const match::DateRange& d) {
+    // [from, until) in whole seconds is [from, until - 1].
+    return RequiredDates{
+        d.from ? core::to_unix(*d.from) : std::numeric_limits<std::int64_t>::min(),
+        d.until ? core::to_unix(*d.until) - 1 : std::numeric_limits<std::int64_t>::max()};
+  };
+  if (const auto* d = std::get_if<match::DateRange>(&query.node)) {
+    return of_range(*d);
+  }
+  const auto* a = std::get_if<match::And>(&query.node);
+  if (a == nullptr) {
+    return std::nullopt;
+  }
+  std::optional<RequiredDates> out;
+  for (const auto& c : a->children) {
+    if (const auto* d = std::get_if<match::DateRange>(&c.node)) {
+      const RequiredDates r = of_range(*d);
+      out = out ? RequiredDates{std::max(out->from, r.from), std::min(out->until, r.until)} : r;
+    }
+  }
+  return out;
+}
 
 core::Result<Xapian::Query> compile_query(const match::Query& query, const Xapian::Database& db,
                                           const std::set<std::string>& langs,

@@ -12,6 +12,8 @@
 // Internal to storage/xapian/. Thread-compatible: one compiler per search.
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -38,6 +40,15 @@ struct CompileOptions {
 // `db`: the database searched (term frequencies for the NEAR cap); `langs`: the languages that
 // have stem terms in it. Errors: InvalidInput "search.query" (NEAR distance above
 // kMaxNearDistance). Throws Xapian::Error.
+// The dates (unix seconds, inclusive) every match of `query` must have, from its date ranges
+// that are the query itself or parts of its top-level AND; nullopt when it requires none.
+// `from > until` when the ranges cannot all hold.
+struct RequiredDates {
+  std::int64_t from = 0;
+  std::int64_t until = 0;
+};
+std::optional<RequiredDates> required_dates(const match::Query& query);
+
 core::Result<Xapian::Query> compile_query(const match::Query& query, const Xapian::Database& db,
                                           const std::set<std::string>& langs,
                                           const CompileOptions& options);

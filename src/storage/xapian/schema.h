@@ -18,10 +18,11 @@
 // then holds only its words (131 terms per demo item, from 244 with per-document stem terms),
 // and the table grows with the vocabulary, not with the documents. Entries are never
 // removed; a word no longer indexed only costs a term lookup in a query.
-// Values: the item date only. No document data: hits are ids, and callers take titles and
-// texts (for snippets) from the store.
-// Folded terms never start with an upper-case ASCII letter, so prefixes cannot collide with
-// them, and a prefix query on unprefixed terms only sees words.
+// Values: the item date only. Metadata: the committed log position, the stemmed languages,
+// and each id block's oldest and newest date (date_order.h; schema 5 added the oldest). No document
+// data: hits are ids, and callers take titles and texts (for snippets) from the store. Folded terms
+// never start with an upper-case ASCII letter, so prefixes cannot collide with them, and a prefix
+// query on unprefixed terms only sees words.
 
 #include <cstdint>
 #include <optional>
@@ -36,7 +37,7 @@
 
 namespace vigie::storage::xapian_schema {
 
-inline constexpr std::string_view kSchemaVersion = "4";
+inline constexpr std::string_view kSchemaVersion = "5";
 inline constexpr std::string_view kSchemaKey = "vigie.schema";
 inline constexpr std::string_view kPositionKey = "vigie.position";
 inline constexpr std::string_view kLangsKey = "vigie.langs";  // languages of stemmed documents

@@ -96,6 +96,73 @@ Xapian::MSet run(const Xapian::Database& db, const Xapian::Query& query, SearchS
                           static_cast<Xapian::doccount>(count));
 }
 
+void append_hits(const Xapian::MSet& mset, SearchResults& out) {
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    SearchHit hit;
+    hit.id = static_cast<core::ItemId>(*it);
+    hit.score = it.get_weight();
+    hit.date = core::from_unix(date_of(it.get_document()));
+    out.hits.push_back(std::move(hit));
+  }
+}
+
+Xapian::Query within_ids(const Xapian::Query& query, Xapian::docid first, Xapian::docid last) {
+  auto* range = new xs::DocidRangeSource(first, last);
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(range->release()));
+}
+
+// Hits [offset, offset + limit) by relevance of `query`, whose matches all lie in `span`.
+// Ranking reads every match, so when Xapian estimates more than `max_ranked` of them (a
+// common word, a short prefix, in a large index; max_ranked not 0), and the newest ids
+// expected to hold about max_ranked of them do hold at least a tenth of that (estimates of
+// phrases run high), the order is: the matches among those newest ids, by relevance, then the
+// older matches, by relevance (XapianIndexOptions::max_ranked_matches). The split depends on
+// the index and the query only, never on the page, so every match is in exactly one page.
+// Throws Xapian::Error.
+void relevance_page(const Xapian::Database& db, const Xapian::Query& query, xs::DocidSpan span,
+                    std::size_t max_ranked, std::size_t offset, std::size_t limit,
+                    SearchResults& out) {
+  if (max_ranked > 0 && span.last > span.first) {
+    // Asking for no hits makes Xapian estimate from term statistics, cheaply.
+    const Xapian::doccount estimate =
+        run(db, query, SearchSort::Relevance, 0, 0).get_matches_estimated();
+    if (estimate > max_ranked) {
+      const std::uint64_t ids = span.last - span.first + 1;
+      const auto newest = static_cast<Xapian::docid>(ids * max_ranked / estimate + 1);
+      const Xapian::docid floor = span.last - std::min(newest, span.last - span.first) + 1;
+      const Xapian::Query newer = within_ids(query, floor, span.last);
+      // Checking at least `enough` matches tells whether the newest ids hold that many.
+      const auto enough = static_cast<Xapian::doccount>(std::max<std::size_t>(1, max_ranked / 10));
+      Xapian::Enquire enquire(db);
+      enquire.set_query(newer);
+      const Xapian::MSet first = enquire.get_mset(static_cast<Xapian::doccount>(offset),
+                                                  static_cast<Xapian::doccount>(limit), enough);
+      if (first.get_matches_lower_bound() >= enough) {
+        out.ranked_from_id = floor;
+        out.estimated_total = estimate;
+        append_hits(first, out);
+        if (first.size() == limit) {
+          return;
+        }
+        // The newer matches ended within this page, or before it: count them exactly.
+        std::size_t newer_count = offset + first.size();
+        if (first.empty() && offset > 0) {
+          newer_count = enquire.get_mset(0, 0, static_cast<Xapian::doccount>(offset))
+                            .get_matches_lower_bound();
+        }
+        const Xapian::MSet older =
+            run(db, within_ids(query, span.first, floor - 1), SearchSort::Relevance,
+                offset > newer_count ? offset - newer_count : 0, limit - first.size());
+        append_hits(older, out);
+        return;
+      }
+    }
+  }
+  const Xapian::MSet mset = run(db, query, SearchSort::Relevance, offset, limit);
+  out.estimated_total = mset.get_matches_estimated();
+  append_hits(mset, out);
+}
+
 tl::unexpected<core::Error> read_only_error() {
   return core::make_error(core::ErrorCode::Unavailable, "search.read_only",
                           "xapian: index opened read-only");
@@ -451,14 +518,38 @@ core::Result<SearchResults> XapianIndex::search(const SearchRequest& request) co
       // organisation per install, the common case): ANDing a posting list as long as the
       // index is a pass over every document for nothing.
       const std::string org = std::string(xs::kOrgPrefix) + std::to_string(request.org_id);
-      const Xapian::Query query =
+      Xapian::Query query =
           reader->db.get_termfreq(org) == reader->db.get_doccount()
               ? *compiled
               : Xapian::Query(Xapian::Query::OP_FILTER, *compiled, Xapian::Query(org));
+      // A query that requires dates can only match in the id blocks whose dates meet them
+      // (date_order.h): the rest of the index is skipped, whichever the sort.
+      xs::DocidSpan span{1, reader->db.get_lastdocid()};
+      std::vector<xs::DocidSpan> spans{span};
+      if (const auto dates = xs::required_dates(request.query)) {
+        spans.clear();
+        if (dates->from <= dates->until) {
+          spans = reader->block_dates.spans_of(dates->from, dates->until);
+        }
+        while (!spans.empty() && spans.back().first > span.last) {
+          spans.pop_back();  // blocks not committed yet
+        }
+        if (spans.empty()) {
+          impl_->release(std::move(reader));
+          return SearchResults{};
+        }
+        spans.back().last = std::min(spans.back().last, span.last);
+        span.first = spans.front().first;
+        span.last = spans.back().last;
+        if (spans.size() > 1 || span.first > 1 || span.last < reader->db.get_lastdocid()) {
+          auto* source = new xs::DocidSpansSource(spans);
+          query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(source->release()));
+        }
+      }
       SearchResults out;
       if (request.sort == SearchSort::Date) {
         // Highest document ids first (date_order.h).
-        for (const auto& h : xs::newest_first(reader->db, query, reader->block_dates,
+        for (const auto& h : xs::newest_first(reader->db, query, reader->block_dates, spans,
                                               request.offset, request.limit)) {
           out.hits.push_back({static_cast<core::ItemId>(h.id), h.weight, core::from_unix(h.date)});
         }
@@ -467,17 +558,8 @@ core::Result<SearchResults> XapianIndex::search(const SearchRequest& request) co
         out.estimated_total =
             run(reader->db, query, SearchSort::Relevance, 0, 0).get_matches_estimated();
       } else {
-        const Xapian::MSet mset =
-            run(reader->db, query, request.sort, request.offset, request.limit);
-        out.estimated_total = mset.get_matches_estimated();
-        out.hits.reserve(mset.size());
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-          SearchHit hit;
-          hit.id = static_cast<core::ItemId>(*it);
-          hit.score = it.get_weight();
-          hit.date = core::from_unix(date_of(it.get_document()));
-          out.hits.push_back(std::move(hit));
-        }
+        relevance_page(reader->db, query, span, impl_->options.max_ranked_matches, request.offset,
+                       request.limit, out);
       }
       impl_->release(std::move(reader));
       return out;

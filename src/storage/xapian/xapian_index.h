@@ -32,6 +32,15 @@ struct XapianIndexOptions {
   // index; hits are always true matches, complete when the rarer side is in fewer documents.
   // 0: exact, unbounded.
   std::size_t max_near_candidates = 2000;
+  // Ranking by relevance reads every match (BM25 over a common word or a short prefix cannot
+  // be pruned): linear in the index. So when Xapian estimates that a relevance-sorted query
+  // matches more than this many documents, and the newest ids expected to hold about this many
+  // of them hold at least a tenth of that, those matches come first, ranked by relevance, then
+  // the older matches, ranked by relevance (SearchResults::ranked_from_id says where the split
+  // lies). Which documents match is unchanged, and every match is in exactly one page; only
+  // the order of a huge result set favours recent items. Bounds the ranking work whatever the
+  // index size. 0: rank all.
+  std::size_t max_ranked_matches = 50'000;
   // Reader databases kept open between searches (one per concurrently searching thread).
   std::size_t max_idle_readers = 8;
   // Search only, beside the process that writes (e.g. `vigie search` while `vigie worker`

@@ -25,9 +25,16 @@ namespace {
 using testing::eval_document;
 using testing::Generator;
 
-TEST(XapianAgreementTest, SelectsTheSameDocumentsAsTheReferenceEvaluator) {
+// Also with a tiny max_ranked_matches: a huge result set's order favours recent documents, but
+// which documents match must not change.
+class XapianAgreementTest : public ::testing::TestWithParam<std::size_t> {};
+
+INSTANTIATE_TEST_SUITE_P(MaxRankedMatches, XapianAgreementTest,
+                         ::testing::Values(XapianIndexOptions{}.max_ranked_matches, 5));
+
+TEST_P(XapianAgreementTest, SelectsTheSameDocumentsAsTheReferenceEvaluator) {
   testing::TempDir dir;
-  auto opened = XapianIndex::open(dir / "index");
+  auto opened = XapianIndex::open(dir / "index", {.max_ranked_matches = GetParam()});
   ASSERT_TRUE(opened.has_value()) << opened.error().message;
   auto& index = **opened;
   Generator gen(20260301);

@@ -2,6 +2,7 @@
 #include "storage/xapian/xapian_index.h"
 
 #include <algorithm>
+#include <map>
 #include <random>
 #include <string>
 #include <thread>
@@ -9,6 +10,9 @@
 
 #include <gtest/gtest.h>
 
+#include "match/evaluator.h"
+#include "query_generator.h"
+#include "storage/xapian/date_order.h"
 #include "temp_dir.h"
 
 namespace vigie::storage {
@@ -274,6 +278,245 @@ TEST_F(XapianIndexTest, SortsByDateThenRelevanceThenIdAcrossIdBlocks) {
       EXPECT_EQ(got, expected);
     }
   }
+}
+
+TEST(BlockDatesTest, KeepsEachBlocksOldestAndNewestDate) {
+  namespace xs = xapian_schema;
+  constexpr Xapian::docid kB = xs::kDocidsPerBlock;
+  xs::BlockDates dates;
+  dates.note(5, 100);
+  dates.note(kB - 1, 300);
+  dates.note(3 * kB + 2, 900);
+  dates.note(3 * kB + 9, 50);  // a new id with an old date
+  dates.note(4 * kB + 1, 500);
+  dates.note(5 * kB, 1000);
+  const xs::BlockDates again = xs::BlockDates::decode(dates.encode());
+  EXPECT_EQ(again.encode(), dates.encode());
+  using Spans = std::vector<std::pair<Xapian::docid, Xapian::docid>>;
+  for (const xs::BlockDates* d : {static_cast<const xs::BlockDates*>(&dates), &again}) {
+    EXPECT_EQ(d->newest_below(3 * kB), 300);
+    EXPECT_EQ(d->newest_below(3 * kB + 1), 900);
+    struct Case {
+      std::int64_t from, until;
+      Spans spans;
+    };
+    for (const Case& c : {Case{100, 300, {{1, kB - 1}, {3 * kB, 4 * kB - 1}}},  // block 3: 50..900
+                          Case{950, 2000, {{5 * kB, 6 * kB - 1}}},
+                          Case{301, 899, {{3 * kB, 5 * kB - 1}}},  // blocks 3 and 4, merged
+                          Case{40, 60, {{3 * kB, 4 * kB - 1}}},    // below block 0's oldest
+                          Case{1001, 2000, {}}, Case{10, 49, {}}}) {
+      SCOPED_TRACE(::testing::Message() << c.from << ".." << c.until);
+      Spans got;
+      for (const auto& s : d->spans_of(c.from, c.until)) {
+        got.emplace_back(s.first, s.last);
+      }
+      EXPECT_EQ(got, c.spans);
+    }
+  }
+}
+
+TEST(DocidSpansSourceTest, StepsAndSkipsThroughItsSpans) {
+  namespace xs = xapian_schema;
+  xs::DocidSpansSource source({{2, 4}, {10, 10}, {20, 22}});
+  EXPECT_EQ(source.get_termfreq_est(), 7U);
+  std::vector<Xapian::docid> seen;
+  for (source.next(0); !source.at_end(); source.next(0)) {
+    seen.push_back(source.get_docid());
+  }
+  EXPECT_EQ(seen, (std::vector<Xapian::docid>{2, 3, 4, 10, 20, 21, 22}));
+  xs::DocidSpansSource skipping({{2, 4}, {10, 10}, {20, 22}});
+  skipping.skip_to(3, 0);
+  EXPECT_EQ(skipping.get_docid(), 3U);
+  skipping.skip_to(5, 0);
+  EXPECT_EQ(skipping.get_docid(), 10U);
+  skipping.skip_to(10, 0);
+  EXPECT_EQ(skipping.get_docid(), 10U);
+  skipping.skip_to(21, 0);
+  EXPECT_EQ(skipping.get_docid(), 21U);
+  skipping.next(0);
+  EXPECT_EQ(skipping.get_docid(), 22U);
+  skipping.skip_to(23, 0);
+  EXPECT_TRUE(skipping.at_end());
+}
+
+TEST_F(XapianIndexTest, FindsExactlyTheMatchesOfARequiredDateRangeAcrossIdBlocks) {
+  // Ids over many id blocks with dates rising, plus ids of any age dated inside the ranges
+  // searched (a backfilled feed) and new ids with very old dates: skipping the blocks whose
+  // dates cannot meet a required range must not lose any match, in either sort.
+  std::mt19937 rng(11);
+  std::map<core::ItemId, IndexDocument> docs;
+  std::vector<IndexDocument> batch;
+  const std::int64_t start = 1'704'067'200;  // 2024-01-01
+  for (core::ItemId i = 1; i <= 200; ++i) {
+    const core::ItemId id = i * 2'000 + static_cast<core::ItemId>(rng() % 1000);
+    std::int64_t date = start + i * 86'400 + i;  // unique dates: one order for both sorts
+    if (i % 23 == 0) {
+      date = start + 75 * 86'400 + i;  // 2024-03-16
+    } else if (i % 19 == 0) {
+      date = start - 400 * 86'400 + i;
+    }
+    IndexDocument d = make_doc(id, "Bulletin", i % 3 == 0 ? "coton prix" : "coton");
+    d.published = core::from_unix(date);
+    docs[id] = d;
+    batch.push_back(d);
+  }
+  // The newest id, dated before everything: its block's dates meet every range.
+  IndexDocument top = make_doc(500'000, "Bulletin", "coton prix");
+  top.published = core::from_unix(start - 900 * 86'400);
+  docs[top.id] = top;
+  batch.push_back(top);
+  ASSERT_TRUE(index_->add(batch).has_value());
+  ASSERT_TRUE(index_->commit(1).has_value());
+  std::map<core::ItemId, match::EvalDocument> evals;
+  for (const auto& [id, d] : docs) {
+    evals.emplace(id, testing::eval_document(d));
+  }
+  for (const char* text :
+       {"coton date:2024-03-01..2024-03-31", "date:2024-03-01..2024-03-31",
+        "prix date:>=2024-06-15", "coton date:<2024-01-20",
+        "coton date:2024-03-01..2024-03-31 date:2024-03-16..2024-06-01",
+        "coton date:2024-03-01..2024-03-05 date:2024-05-01..2024-05-05",
+        "coton date:2024-03-01..2024-03-31 -prix",
+        "(coton date:2024-03-01..2024-03-31) OR (prix date:2024-05-01..2024-05-31)",
+        "date:2022-01-01..2022-12-31", "date:2030-01-01..2030-12-31"}) {
+    SCOPED_TRACE(text);
+    auto q = match::parse_query(text);
+    ASSERT_TRUE(q.has_value()) << q.error().message;
+    std::vector<std::pair<core::Timestamp, core::ItemId>> expected;
+    for (const auto& [id, d] : docs) {
+      if (match::evaluate(*q, evals.at(id))) {
+        expected.emplace_back(d.date(), id);
+      }
+    }
+    std::sort(expected.rbegin(), expected.rend());  // newest first
+    std::vector<core::ItemId> expected_ids;
+    for (const auto& e : expected) {
+      expected_ids.push_back(e.second);
+    }
+    auto all = index_->search(SearchRequest{*q, 1, 0, kMaxSearchLimit, SearchSort::Relevance});
+    ASSERT_TRUE(all.has_value()) << all.error().message;
+    std::vector<core::ItemId> got;
+    for (const auto& h : all->hits) {
+      got.push_back(h.id);
+    }
+    EXPECT_EQ(sorted(got), sorted(expected_ids));
+    for (std::size_t offset : {0U, 3U}) {
+      for (std::size_t limit : {2U, 100U}) {
+        SCOPED_TRACE(::testing::Message() << "offset " << offset << " limit " << limit);
+        auto r = index_->search(SearchRequest{*q, 1, offset, limit, SearchSort::Date});
+        ASSERT_TRUE(r.has_value()) << r.error().message;
+        std::vector<core::ItemId> page;
+        for (const auto& h : r->hits) {
+          page.push_back(h.id);
+        }
+        std::vector<core::ItemId> want;
+        for (std::size_t k = offset; k < std::min(offset + limit, expected_ids.size()); ++k) {
+          want.push_back(expected_ids[k]);
+        }
+        EXPECT_EQ(page, want);
+      }
+    }
+  }
+}
+
+TEST_F(XapianIndexTest, RanksAHugeResultSetAmongItsNewestMatchesFirst) {
+  // More matches than max_ranked_matches: the newest ids expected to hold about that many
+  // come first, by relevance, then the older ones, by relevance; every match exactly once,
+  // whatever the page. Fewer matches, or newest-first: the plain order.
+  auto bounded = XapianIndex::open(dir_ / "bounded", {.max_ranked_matches = 10});
+  ASSERT_TRUE(bounded.has_value()) << bounded.error().message;
+  std::vector<IndexDocument> docs;
+  for (core::ItemId id = 1; id <= 100; ++id) {
+    std::string text = "filler texte";
+    for (core::ItemId k = 0; k <= (id * 7) % 5; ++k) {
+      text += " coton";
+    }
+    if (id % 20 == 0) {
+      text += " prix";
+    }
+    docs.push_back(make_doc(id, "Bulletin", text));
+  }
+  for (auto* index : {index_.get(), bounded->get()}) {
+    ASSERT_TRUE(index->add(docs).has_value());
+    ASSERT_TRUE(index->commit(1).has_value());
+  }
+  auto search = [](const XapianIndex& index, const char* text, std::size_t offset,
+                   std::size_t limit, SearchSort sort = SearchSort::Relevance) {
+    auto q = match::parse_query(text);
+    EXPECT_TRUE(q.has_value()) << text;
+    auto r = index.search(SearchRequest{*q, 1, offset, limit, sort});
+    EXPECT_TRUE(r.has_value()) << r.error().message;
+    return *r;
+  };
+  const SearchResults all = search(**bounded, "coton", 0, 1000);
+  const SearchResults plain = search(*index_, "coton", 0, 1000);
+  EXPECT_EQ(plain.ranked_from_id, 0);
+  // 100 matches, 10 ranked: the newest 100 * 10 / 100 + 1 ids.
+  ASSERT_EQ(all.ranked_from_id, 90);
+  EXPECT_EQ(all.estimated_total, 100U);
+  std::vector<core::ItemId> expected;  // the plain order, newer tier first, stable
+  for (bool newer : {true, false}) {
+    for (const auto& h : plain.hits) {
+      if ((h.id >= all.ranked_from_id) == newer) {
+        expected.push_back(h.id);
+      }
+    }
+  }
+  std::vector<core::ItemId> got;
+  for (const auto& h : all.hits) {
+    got.push_back(h.id);
+  }
+  ASSERT_EQ(got, expected);
+  for (std::size_t offset : {0U, 5U, 10U, 11U, 12U, 50U, 99U, 100U, 120U}) {
+    for (std::size_t limit : {1U, 7U, 20U}) {
+      SCOPED_TRACE(::testing::Message() << "offset " << offset << " limit " << limit);
+      std::vector<core::ItemId> page;
+      for (const auto& h : search(**bounded, "coton", offset, limit).hits) {
+        page.push_back(h.id);
+      }
+      const std::vector<core::ItemId> want(
+          expected.begin() + static_cast<std::ptrdiff_t>(std::min(offset, expected.size())),
+          expected.begin()
+              + static_cast<std::ptrdiff_t>(std::min(offset + limit, expected.size())));
+      EXPECT_EQ(page, want);
+    }
+  }
+  // Five matches: ranked together.
+  const SearchResults rare = search(**bounded, "prix", 0, 100);
+  EXPECT_EQ(rare.ranked_from_id, 0);
+  std::vector<core::ItemId> rare_ids;
+  for (const auto& h : rare.hits) {
+    rare_ids.push_back(h.id);
+  }
+  std::vector<core::ItemId> rare_plain;
+  for (const auto& h : search(*index_, "prix", 0, 100).hits) {
+    rare_plain.push_back(h.id);
+  }
+  EXPECT_EQ(rare_ids, rare_plain);
+  // Estimated huge, but the newest ids hold none of the matches: ranked together.
+  std::vector<IndexDocument> newer;
+  for (core::ItemId id = 101; id <= 200; ++id) {
+    newer.push_back(make_doc(id, "Bulletin", "autre texte"));
+  }
+  for (auto* index : {index_.get(), bounded->get()}) {
+    ASSERT_TRUE(index->add(newer).has_value());
+    ASSERT_TRUE(index->commit(2).has_value());
+  }
+  const SearchResults old_only = search(**bounded, "coton", 0, 1000);
+  EXPECT_EQ(old_only.ranked_from_id, 0);
+  std::vector<core::ItemId> old_ids;
+  for (const auto& h : old_only.hits) {
+    old_ids.push_back(h.id);
+  }
+  std::vector<core::ItemId> plain_ids;
+  for (const auto& h : plain.hits) {
+    plain_ids.push_back(h.id);
+  }
+  EXPECT_EQ(old_ids, plain_ids);
+  // Newest first is exact whatever the size.
+  const SearchResults by_date = search(**bounded, "coton", 0, 1000, SearchSort::Date);
+  EXPECT_EQ(by_date.ranked_from_id, 0);
+  EXPECT_EQ(by_date.hits.size(), 100U);
 }
 
 TEST_F(XapianIndexTest, RanksTitleMatchesAboveBodyMatches) {
