@@ -13,6 +13,7 @@
 
 #include "storage/sqlite/sqlite_store.h"
 #include "support/fake_clock.h"
+#include "support/memory_store.h"
 
 namespace vigie::service {
 namespace {
@@ -27,12 +28,7 @@ std::string rss(const std::string& guid, const std::string& title) {
 class IngestServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto s = storage::sqlite::SqliteStore::open({.path = ":memory:"});
-    ASSERT_TRUE(s) << s.error().message;
-    store_ = std::move(*s);
-    auto op = store_->ensure_operator("CCI Test");
-    ASSERT_TRUE(op);
-    org_ = op->id;
+    ASSERT_NO_FATAL_FAILURE(testing::open_memory_store(store_, org_));
     core::Source src;
     src.org_id = org_;
     src.url = "https://agence.example/rss";

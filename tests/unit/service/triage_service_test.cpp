@@ -12,6 +12,7 @@
 #include "service/topic_service.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "support/fake_clock.h"
+#include "support/memory_store.h"
 
 namespace vigie::service {
 namespace {
@@ -19,12 +20,7 @@ namespace {
 class TriageServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto s = storage::sqlite::SqliteStore::open({.path = ":memory:"});
-    ASSERT_TRUE(s) << s.error().message;
-    store_ = std::move(*s);
-    auto op = store_->ensure_operator("CCI Test");
-    ASSERT_TRUE(op);
-    org_ = op->id;
+    ASSERT_NO_FATAL_FAILURE(testing::open_memory_store(store_, org_));
     auto other = store_->create_member(org_, "Membre");
     ASSERT_TRUE(other);
     other_org_ = other->id;

@@ -16,6 +16,7 @@
 #include "service/feed_service.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "support/fake_clock.h"
+#include "support/memory_store.h"
 #include "web/app.h"
 #include "web/feed_handler.h"
 #include "web/router.h"
@@ -45,12 +46,7 @@ class WebTest : public ::testing::Test {
   static constexpr std::string_view kKey = "0123456789abcdef0123456789abcdef";
 
   void SetUp() override {
-    auto s = storage::sqlite::SqliteStore::open({.path = ":memory:"});
-    ASSERT_TRUE(s) << s.error().message;
-    store_ = std::move(*s);
-    auto op = store_->ensure_operator("CCI Test");
-    ASSERT_TRUE(op);
-    org_ = op->id;
+    ASSERT_NO_FATAL_FAILURE(testing::open_memory_store(store_, org_));
     auto firm = store_->create_member(org_, "Filature du Sud");
     ASSERT_TRUE(firm);
     firm_ = firm->id;
