@@ -240,12 +240,10 @@ struct HotNode {
 };
 static_assert(sizeof(HotNode) == 16);
 
+// The languages a compiled query applies to (a topic's variants split it into several). The
+// rest of a rule is kept by rule index in compact arrays of Impl (full_masks, rule_roots,
+// rule_topics, restricted), which is what checking a candidate reads.
 struct Rule {
-  std::size_t topic = 0;   // index into topic_ids
-  std::uint8_t full = 0;   // mask of the key groups a candidate must hit
-  std::uint32_t root = 0;  // node index
-  // Checking a candidate reads `root` and whether the rule is bound to languages from the
-  // compact Impl::rule_roots and Impl::restricted, not this.
   std::vector<std::string> only;    // applies to these languages only (empty: any)
   std::vector<std::string> except;  // ...but not to these (they have variants)
 };
@@ -794,13 +792,12 @@ void Percolator::Impl::add_topic(const PercolatorTopic& topic, const PercolatorL
       return;
     }
   }
-  const std::size_t t = topic_ids.size();
   topic_ids.push_back(topic.id);
   for (auto& p : pending) {
     const auto rule = static_cast<std::uint32_t>(rules.size());
     const auto full = static_cast<std::uint8_t>((1U << p.keys.size()) - 1U);
     restricted.push_back(p.only.empty() && p.except.empty() ? 0 : 1);
-    rules.push_back({t, full, p.root, std::move(p.only), std::move(p.except)});
+    rules.push_back({std::move(p.only), std::move(p.except)});
     full_masks.push_back(full);
     rule_roots.push_back(p.root);
     rule_topics.push_back(topic.id);
@@ -1288,7 +1285,7 @@ std::vector<std::int64_t> Percolator::candidates(const EvalDocument& doc) const 
   const Impl::DocView d = impl_->view(doc);
   std::vector<std::int64_t> out;
   for (std::uint32_t r : impl_->gather(d)) {
-    out.push_back(impl_->topic_ids[impl_->rules[r].topic]);
+    out.push_back(impl_->rule_topics[r]);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
