@@ -18,10 +18,7 @@ FieldTokens FieldTokens::build(std::string_view text, std::string_view lang) {
   out.tokens = text::tokenize(text);
   std::erase_if(out.tokens, [](const text::Token& t) { return t.term.size() > kMaxTermBytes; });
   if (has_stemmer(lang)) {
-    out.stems.reserve(out.tokens.size());
-    for (const auto& t : out.tokens) {
-      out.stems.push_back(text::stem(t.term, lang));
-    }
+    out.stems = text::stem_all(out.tokens, lang);
   }
   return out;
 }

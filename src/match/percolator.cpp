@@ -14,6 +14,8 @@
 
 #include <fmt/format.h>
 
+#include "text/term_hash.h"
+
 namespace vigie::match {
 namespace {
 
@@ -147,26 +149,7 @@ class Dictionary {
     const std::string_view t = text_at(arena, record);
     return t.size() == s.size() && std::memcmp(t.data(), s.data(), s.size()) == 0;
   }
-  // Eight bytes at a time (words are short: usually one or two rounds), then a final mix so
-  // both halves of the result are usable.
-  static std::uint64_t hash(std::string_view s) {
-    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
-    const char* p = s.data();
-    std::size_t n = s.size();
-    for (; n >= 8; p += 8, n -= 8) {
-      std::uint64_t w = 0;
-      std::memcpy(&w, p, 8);
-      h = (h ^ w) * 0xff51afd7ed558ccdULL;
-      h ^= h >> 32;
-    }
-    std::uint64_t w = 0;
-    std::memcpy(&w, p, n);
-    h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 29;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 32;
-    return h;
-  }
+  static std::uint64_t hash(std::string_view s) { return text::term_hash(s); }
   static std::uint32_t tag(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32); }
   std::size_t mask() const { return slots_.size() - 1; }
   void grow() {

@@ -128,6 +128,28 @@ TEST(StemTest, StemsVeryLongTerms) {
   EXPECT_FALSE(stem(word, "fr").empty());
 }
 
+
+// stem_all() is stem() of each token; the memo it shares with stem() is bounded and dropped
+// when full, which 40,000 distinct words force more than once. Each word is stemmed twice (a
+// memo miss, then a hit) and must give the same stem both times.
+TEST(StemTest, StemsEveryTokenAsStemDoesAcrossMemoResets) {
+  std::vector<Token> tokens;
+  for (std::uint32_t i = 0; i < 40'000; ++i) {
+    const std::string word = fold("exportations" + std::to_string(i % 20'000) + "ées");
+    tokens.push_back(Token{word, i, 0, 0});
+  }
+  tokens.push_back(Token{std::string(5000, 'a') + "ations", 40'000, 0, 0});
+  for (std::string_view lang : {"fr", "en", "xx", ""}) {
+    SCOPED_TRACE(lang);
+    const std::vector<std::string> stems = stem_all(tokens, lang);
+    ASSERT_EQ(stems.size(), tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); i += 997) {
+      EXPECT_EQ(stems[i], stem(tokens[i].term, lang)) << tokens[i].term;
+    }
+    EXPECT_EQ(stems[0], stems[20'000]);
+  }
+  EXPECT_TRUE(stem_all({}, "fr").empty());
+}
 struct StopCase {
   std::string_view lang;
   std::string_view word;
