@@ -128,7 +128,6 @@ TEST(StemTest, StemsVeryLongTerms) {
   EXPECT_FALSE(stem(word, "fr").empty());
 }
 
-
 // stem_all() is stem() of each token; the memo it shares with stem() is bounded and dropped
 // when full, which 40,000 distinct words force more than once. Each word is stemmed twice (a
 // memo miss, then a hit) and must give the same stem both times.
