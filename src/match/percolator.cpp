@@ -146,8 +146,7 @@ class Dictionary {
     return {arena.data() + record + 8, length};
   }
   static bool holds(const std::string& arena, std::uint32_t record, std::string_view s) {
-    const std::string_view t = text_at(arena, record);
-    return t.size() == s.size() && std::memcmp(t.data(), s.data(), s.size()) == 0;
+    return text::same_term(text_at(arena, record), s);
   }
   static std::uint64_t hash(std::string_view s) { return text::term_hash(s); }
   static std::uint32_t tag(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32); }

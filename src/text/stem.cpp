@@ -120,7 +120,7 @@ class StemMemo {
     for (std::size_t i = h & kMask; slots_[i].record != kEmpty; i = (i + 1) & kMask) {
       if (slots_[i].tag == tag(h)) {
         const Record r = record_at(slots_[i].record);
-        if (r.key == key) {
+        if (same_term(r.key, key)) {
           return r.stem;
         }
       }
