@@ -20,6 +20,18 @@ void CliContext::fail(const core::Error& error) {
   }
 }
 
+void CliContext::write_output(const std::string& file, std::string_view text) {
+  if (file.empty() || file == "-") {
+    out << text;
+    return;
+  }
+  std::ofstream f(file, std::ios::binary | std::ios::trunc);
+  f << text;
+  if (!f) {
+    fail({core::ErrorCode::Internal, "cli.cannot_write", "cli: cannot write " + file});
+  }
+}
+
 std::string html_to_terminal(std::string_view html, bool terminal) {
   const char* open = terminal ? "\x1b[1m" : "[";
   const char* close = terminal ? "\x1b[0m" : "]";

@@ -100,6 +100,9 @@ struct CliContext {
   }
   // Prints "vigie: <translated reason> (<technical message>)" on err and sets exit_code 1.
   void fail(const core::Error& error);
+  // Writes an export to `file`, or to `out` when `file` is empty or "-"; fails with
+  // "cli.cannot_write" when the file cannot be written.
+  void write_output(const std::string& file, std::string_view text);
 };
 
 }  // namespace vigie::cli

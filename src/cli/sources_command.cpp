@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // `vigie sources add|import|export|list|remove|status`.
-#include <fstream>
 #include <memory>
 #include <ostream>
 
@@ -91,15 +90,7 @@ void run_export(const SourcesArgs& a, CliContext& ctx) {
     ctx.fail(opml.error());
     return;
   }
-  if (a.file.empty() || a.file == "-") {
-    ctx.out << *opml;
-    return;
-  }
-  std::ofstream out(a.file, std::ios::binary | std::ios::trunc);
-  out << *opml;
-  if (!out) {
-    ctx.fail({core::ErrorCode::Internal, "cli.cannot_write", "cli: cannot write " + a.file});
-  }
+  ctx.write_output(a.file, *opml);
 }
 
 void run_list(CliContext& ctx) {

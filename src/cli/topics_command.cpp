@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // `vigie topics add|edit|list|show|remove|test|import|export`: the watch topics.
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <ostream>
@@ -314,15 +313,7 @@ void run_export(const TopicsArgs& a, CliContext& ctx) {
     ctx.fail(text.error());
     return;
   }
-  if (a.file.empty() || a.file == "-") {
-    ctx.out << *text;
-    return;
-  }
-  std::ofstream out(a.file, std::ios::binary | std::ios::trunc);
-  out << *text;
-  if (!out) {
-    ctx.fail({core::ErrorCode::Internal, "cli.cannot_write", "cli: cannot write " + a.file});
-  }
+  ctx.write_output(a.file, *text);
 }
 
 // The options add, edit and test share.

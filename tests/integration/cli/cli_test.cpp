@@ -324,6 +324,20 @@ TEST_F(CliTest, OpmlImportExportRoundTrips) {
   EXPECT_EQ(list.out, list2.out);
 }
 
+// Exports to a file that cannot be written fail with a message, never silently.
+TEST_F(CliTest, ExportsReportAFileTheyCannotWrite) {
+  const std::string unwritable = (dir_ / "no-such-folder" / "export").string();
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"sources", "export", unwritable},
+        std::vector<std::string>{"topics", "export", unwritable}}) {
+    SCOPED_TRACE(args[0]);
+    const auto r = vigie(args, "fr");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("no-such-folder"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(unwritable));
+  }
+}
+
 TEST_F(CliTest, SourcesAddRefusesWhatIsNotAnHttpUrl) {
   auto bad = vigie({"sources", "add", "ftp://files.example/feed"}, "fr");
   EXPECT_EQ(bad.exit_code, 1);
