@@ -7,15 +7,13 @@
 #include <string>
 #include <string_view>
 
+#include "text/utf8.h"
+
 namespace vigie::ingest {
 
-// Appends the UTF-8 encoding of `cp`; values that are not Unicode scalar values (surrogates,
-// past U+10FFFF) append U+FFFD.
-void append_utf8(std::string& out, char32_t cp);
-
-// The character windows-1252 gives byte `b`. Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D, unassigned
-// there, map to the C1 control of the same value, as WHATWG Encoding does.
-char32_t windows1252_to_unicode(unsigned char b);
+// Encoding one character and reading windows-1252 are text/utf8.h's.
+using text::append_utf8;
+using text::windows1252_to_unicode;
 
 // Length (1-4) of the well-formed UTF-8 sequence at s[i], or 0 when the bytes there are not one
 // (overlong forms, surrogates, values past U+10FFFF and truncated sequences are not).

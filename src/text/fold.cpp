@@ -19,6 +19,7 @@
 #include "core/assert.h"
 #include "text/text.h"
 #include "text/unicode.h"
+#include "text/utf8.h"
 
 namespace vigie::text {
 namespace detail {
@@ -120,24 +121,6 @@ void fold_with_icu(std::string_view utf8, std::string& out) {
   composed.toUTF8String(out);
 }
 
-void append_utf8(char32_t c, std::string& out) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
-
 bool classify_word_code_point(char32_t c) {
   if (c == 0x02BC || c == 0x200B || c == 0xFEFF || c == kReplacement) {
     return false;  // apostrophe written as a modifier letter; zero-width space; BOM
@@ -185,7 +168,7 @@ TwoByteTable build_two_byte_table() {
     utf8.clear();
     folded.clear();
     const auto cp = static_cast<UChar32>(c);
-    append_utf8(c, utf8);
+    text::append_utf8(utf8, c);
     fold_with_icu(utf8, folded);
     TwoByteFold& entry = table[c - kTwoByteFirst];
     entry.word = classify_word_code_point(c);
@@ -215,7 +198,7 @@ bool fold_run_with_table(std::string_view run, const TwoByteTable& table, std::s
     UChar32 c = 0;
     U8_NEXT(s, i, length, c);
     if (c < 0) {
-      append_utf8(kReplacement, out);
+      text::append_utf8(out, kReplacement);
       continue;
     }
     if (static_cast<char32_t>(c) >= kTwoByteEnd) {
@@ -312,7 +295,7 @@ std::string to_valid_utf8(std::string_view utf8) {
     }
     out.append(
         utf8.substr(static_cast<std::size_t>(copied), static_cast<std::size_t>(start - copied)));
-    append_utf8(kReplacement, out);
+    text::append_utf8(out, kReplacement);
     copied = i;
   }
   if (!changed) {

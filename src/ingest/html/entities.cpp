@@ -83,12 +83,6 @@ constexpr auto kEntities = std::to_array<Entity>({
     {"zwnj", 0x200C},
 });
 
-// HTML5 §13.2.5.80: numeric references to C1 controls mean the windows-1252 character.
-constexpr std::array<char32_t, 32> kWindows1252 = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
-
 bool is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
@@ -111,8 +105,8 @@ char32_t code_point_of(std::uint32_t value, bool overflow) {
   if (overflow || value > 0x10FFFF || value == 0 || (value >= 0xD800 && value <= 0xDFFF)) {
     return 0xFFFD;
   }
-  if (value >= 0x80 && value <= 0x9F) {
-    return kWindows1252[value - 0x80];
+  if (value >= 0x80 && value <= 0x9F) {  // C1 controls mean the windows-1252 character
+    return windows1252_to_unicode(static_cast<unsigned char>(value));
   }
   return value;
 }
@@ -200,31 +194,6 @@ std::optional<CharRef> decode_char_ref(std::string_view s) {
     return CharRef{*named_entity(name), i};
   }
   return std::nullopt;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    cp = 0xFFFD;
-  }
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
-char32_t windows1252_to_unicode(unsigned char b) {
-  return b >= 0x80 && b <= 0x9F ? kWindows1252[b - 0x80U] : char32_t{b};
 }
 
 }  // namespace vigie::ingest::html

@@ -35,14 +35,9 @@ struct CharRef {
 // with a reference we know (the "&" is then literal text).
 std::optional<CharRef> decode_char_ref(std::string_view s);
 
-// Appends the UTF-8 encoding of `cp` (U+FFFD for values that are not scalar values).
-void append_utf8(std::string& out, char32_t cp);
-
-// The character a windows-1252 byte stands for. 0x81, 0x8D, 0x8F, 0x90 and 0x9D, which the
-// code page leaves undefined, map to the C1 controls of the same value, as browsers do.
-char32_t windows1252_to_unicode(unsigned char b);
-
-// UTF-8 decoding is text::decode_utf8 (text/utf8.h).
+// UTF-8 decoding and encoding and windows-1252 are text/utf8.h's.
+using text::append_utf8;
 using text::decode_utf8;
+using text::windows1252_to_unicode;
 
 }  // namespace vigie::ingest::html
