@@ -284,6 +284,41 @@ bool cross_check(const vigie::storage::XapianIndex& xapian, vigie::bench::Lucene
   return same;
 }
 
+// Replaces the first 500 documents (new title word), deletes the next 100, commits, in both
+// indexes; then both must agree on the new word and on the count, and Lucene's commit must
+// carry the position. Returns false when they do not.
+bool update_check(vigie::storage::XapianIndex& xapian, vigie::bench::LuceneIndex& lucene,
+                  std::vector<IndexDocument> docs, vigie::core::OrgId org) {
+  const std::size_t replaced = std::min<std::size_t>(500, docs.size());
+  const std::size_t removed = std::min<std::size_t>(100, docs.size() - replaced);
+  std::vector<vigie::core::ItemId> gone;
+  for (std::size_t i = 0; i < replaced; ++i) {
+    docs[i].title += " zorglub";
+    lucene.add(docs[i]);
+  }
+  for (std::size_t i = replaced; i < replaced + removed; ++i) {
+    gone.push_back(docs[i].id);
+    lucene.remove(docs[i].id);
+  }
+  const std::uint64_t position = docs.size() + 1;
+  lucene.commit(position);
+  if (!xapian.add(std::span(docs).first(replaced)) || !xapian.remove(gone)
+      || !xapian.commit(position)) {
+    throw std::runtime_error("xapian update failed");
+  }
+  const auto x = xapian_ids(xapian, "zorglub", org);
+  const auto l = lucene.search("zorglub", "", org);
+  const auto xc = xapian.document_count();
+  const std::uint64_t lc = lucene.count(org);
+  const std::uint64_t lp = lucene.committed_position();
+  fmt::print(
+      "  replaced {}, deleted {}: new word xapian {} lucene {} ({}); documents xapian {} "
+      "lucene {}; Lucene commit position {} (expected {})\n",
+      replaced, removed, x.size(), l.size(), x == l ? "same ids" : "DIFFER", xc ? *xc : 0, lc, lp,
+      position);
+  return x == l && xc && *xc == lc && lp == position;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -335,7 +370,8 @@ int main(int argc, char** argv) {
     }
     if (xapian && lucene) {
       fmt::print("same items found (last Xapian and Lucene indexes):\n");
-      if (!cross_check(*xapian, *lucene, corpus.org)) {
+      if (!cross_check(*xapian, *lucene, corpus.org)
+          || !update_check(*xapian, *lucene, corpus.docs, corpus.org)) {
         status = 1;
       }
     }

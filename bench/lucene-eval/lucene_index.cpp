@@ -342,6 +342,34 @@ void LuceneIndex::add(const storage::IndexDocument& d) {
   }
 }
 
+void LuceneIndex::remove(core::ItemId id) {
+  try {
+    impl_->writer->deleteDocuments(L::newLucene<L::Term>(L"id", wide(std::to_string(id))));
+  } catch (const L::LuceneException& e) {
+    rethrow(e);
+  }
+}
+
+std::uint64_t LuceneIndex::committed_position() {
+  try {
+    auto data = L::IndexReader::getCommitUserData(impl_->dir);
+    return std::stoull(L::StringUtils::toUTF8(data.get(L"vigie.position")));
+  } catch (const L::LuceneException& e) {
+    rethrow(e);
+  }
+}
+
+std::uint64_t LuceneIndex::count(core::OrgId org) {
+  try {
+    auto searcher = L::newLucene<L::IndexSearcher>(impl_->reader());
+    auto all = L::newLucene<AllDocs>();
+    searcher->search(term_query(L"org", std::to_string(org)), all);
+    return all->docs.size();
+  } catch (const L::LuceneException& e) {
+    rethrow(e);
+  }
+}
+
 void LuceneIndex::commit(std::uint64_t position) {
   try {
     auto data = L::MapStringString::newInstance();

@@ -49,6 +49,8 @@ class LuceneIndex {
 
   // Adds or replaces (by id) the document.
   void add(const storage::IndexDocument& doc);
+  // Removes the document with this id, if any.
+  void remove(core::ItemId id);
   // Durable commit (fsync), with `position` in the commit's user data.
   void commit(std::uint64_t position);
   // Opens a near-real-time reader on what was added so far, without a commit (what a search
@@ -57,6 +59,11 @@ class LuceneIndex {
   // Item ids of org `org`'s documents matching `text`: one word (stem-expanded as XapianIndex
   // does) or several (a phrase), optionally filtered by language.
   std::set<core::ItemId> search(std::string_view text, std::string_view lang, core::OrgId org);
+
+  // The position of the last commit, read back from the directory (segments_N's user data).
+  std::uint64_t committed_position();
+  // Documents of org `org` (synonym documents excluded), as a reader opened now sees them.
+  std::uint64_t count(core::OrgId org);
 
   LuceneCpu cpu() const;
   std::uint64_t synonym_documents() const;
