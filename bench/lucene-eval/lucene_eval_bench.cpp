@@ -167,17 +167,20 @@ Figures run_xapian(const std::vector<IndexDocument>& docs, const fs::path& dir,
   return f;
 }
 
-// Commits every kCommitEvery documents; with nrt_every, also opens a near-real-time reader
-// every nrt_every documents (kCommitEvery must be a multiple of it).
+// Commits every `commit_every` documents; with nrt_every, also opens a near-real-time reader
+// every nrt_every documents (commit_every must be a multiple of it).
 Figures run_lucene(const std::vector<IndexDocument>& docs, const fs::path& dir, unsigned threads,
-                   std::size_t nrt_every, std::unique_ptr<vigie::bench::LuceneIndex>& keep) {
+                   std::size_t commit_every, std::size_t nrt_every, bool compound,
+                   std::unique_ptr<vigie::bench::LuceneIndex>& keep) {
   vigie::bench::LuceneOptions options;
+  options.compound_files = compound;
   options.serial_merges = threads == 1;
+  fs::create_directories(dir);  // Lucene++ creates the last level only
   auto index = std::make_unique<vigie::bench::LuceneIndex>(dir, options);
   Figures f;
   f.name =
       nrt_every > 0 ? fmt::format("lucene-nrt{}", nrt_every) : fmt::format("lucene-{}t", threads);
-  const std::size_t step = nrt_every > 0 ? nrt_every : kCommitEvery;
+  const std::size_t step = nrt_every > 0 ? nrt_every : commit_every;
   double nrt_cpu = 0;
   double nrt_wall_max = 0;
   std::size_t reopens = 0;
@@ -199,7 +202,7 @@ Figures run_lucene(const std::vector<IndexDocument>& docs, const fs::path& dir, 
         });
       }
     }
-    if ((i + n) % kCommitEvery == 0 || i + n == docs.size()) {
+    if ((i + n) % commit_every == 0 || i + n == docs.size()) {
       const double cc = cpu_s(CLOCK_THREAD_CPUTIME_ID);
       index->commit(i + n);
       f.commit_cpu_s += cpu_s(CLOCK_THREAD_CPUTIME_ID) - cc;
@@ -328,16 +331,23 @@ int main(int argc, char** argv) {
   std::vector<unsigned> lucene_threads{1, 2};
   std::size_t nrt_every = 0;
   int rounds = 1;
+  std::size_t commit_every = kCommitEvery;
+  bool with_xapian = true;
+  bool compound = true;
   app.add_option("feeds", feeds, "demo feeds directory (data/demo/feeds)")->required();
   app.add_option("--copies", copies, "copies of the feeds (default 30)");
   app.add_option("--lucene-threads", lucene_threads, "Lucene runs, by writing threads (1 2)");
   app.add_option("--nrt-every", nrt_every,
                  "also a 1-thread Lucene run opening an NRT reader every N documents "
                  "(divides 2000; 0: none)");
+  app.add_option("--lucene-commit-every", commit_every,
+                 "Lucene commits every N documents (default 2000, as IndexSync)");
+  app.add_flag("!--no-xapian", with_xapian, "skip the Xapian run and the checks (profiling)");
+  app.add_flag("!--no-compound", compound, "Lucene without compound files (.cfs)");
   app.add_option("--rounds", rounds, "alternate the runs this many times (default 1)");
   CLI11_PARSE(app, argc, argv);
-  if (nrt_every > 0 && kCommitEvery % nrt_every != 0) {
-    std::fprintf(stderr, "--nrt-every must divide %zu\n", kCommitEvery);
+  if (commit_every == 0 || (nrt_every > 0 && commit_every % nrt_every != 0)) {
+    std::fprintf(stderr, "--nrt-every must divide --lucene-commit-every\n");
     return 2;
   }
   const fs::path dir =
@@ -358,14 +368,18 @@ int main(int argc, char** argv) {
     for (int r = 0; r < rounds; ++r) {
       const fs::path round = dir / fmt::format("round{}", r);
       xapian.reset();
-      print(run_xapian(corpus.docs, round / "xapian", xapian));
+      if (with_xapian) {
+        print(run_xapian(corpus.docs, round / "xapian", xapian));
+      }
       for (const unsigned t : lucene_threads) {
         lucene.reset();
-        print(run_lucene(corpus.docs, round / fmt::format("lucene{}", t), t, 0, lucene));
+        print(run_lucene(corpus.docs, round / fmt::format("lucene{}", t), t, commit_every, 0,
+                         compound, lucene));
       }
       if (nrt_every > 0) {
         std::unique_ptr<vigie::bench::LuceneIndex> nrt;
-        print(run_lucene(corpus.docs, round / "lucene-nrt", 1, nrt_every, nrt));
+        print(run_lucene(corpus.docs, round / "lucene-nrt", 1, commit_every, nrt_every, compound,
+                         nrt));
       }
     }
     if (xapian && lucene) {
