@@ -8,6 +8,7 @@
 // documents. Prints CPU ms per item, wall time and index size, then checks that a few word and
 // phrase queries find the same items in both indexes.
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -21,6 +22,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "lucene_index.h"
@@ -322,6 +324,34 @@ bool update_check(vigie::storage::XapianIndex& xapian, vigie::bench::LuceneIndex
   return x == l && xc && *xc == lc && lp == position;
 }
 
+// A writer process killed (SIGKILL) while it indexes and commits every 2,000 documents: the
+// index must open again, at its last commit, with exactly the documents that commit covers.
+bool crash_check(const std::vector<IndexDocument>& docs, const fs::path& dir,
+                 vigie::core::OrgId org, int delay_ms) {
+  fs::remove_all(dir);
+  const pid_t child = fork();
+  if (child == 0) {
+    try {
+      std::unique_ptr<vigie::bench::LuceneIndex> index;
+      (void)run_lucene(docs, dir, 1, kCommitEvery, 0, true, index);
+    } catch (...) {
+    }
+    _exit(0);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+  kill(child, SIGKILL);
+  int wstatus = 0;
+  waitpid(child, &wstatus, 0);
+  vigie::bench::LuceneOptions options;
+  options.create = false;
+  vigie::bench::LuceneIndex index(dir, options);
+  const std::uint64_t position = index.committed_position();
+  const std::uint64_t count = index.count(org);
+  fmt::print("  killed after {} ms ({}): reopened at position {}, {} documents\n", delay_ms,
+             WIFSIGNALED(wstatus) ? "by SIGKILL" : "had finished", position, count);
+  return position == count;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -334,6 +364,7 @@ int main(int argc, char** argv) {
   std::size_t commit_every = kCommitEvery;
   bool with_xapian = true;
   bool compound = true;
+  std::vector<int> crash_after_ms;
   app.add_option("feeds", feeds, "demo feeds directory (data/demo/feeds)")->required();
   app.add_option("--copies", copies, "copies of the feeds (default 30)");
   app.add_option("--lucene-threads", lucene_threads, "Lucene runs, by writing threads (1 2)");
@@ -344,6 +375,8 @@ int main(int argc, char** argv) {
                  "Lucene commits every N documents (default 2000, as IndexSync)");
   app.add_flag("!--no-xapian", with_xapian, "skip the Xapian run and the checks (profiling)");
   app.add_flag("!--no-compound", compound, "Lucene without compound files (.cfs)");
+  app.add_option("--crash-after-ms", crash_after_ms,
+                 "kill a Lucene writer process after each of these delays, then reopen its index");
   app.add_option("--rounds", rounds, "alternate the runs this many times (default 1)");
   CLI11_PARSE(app, argc, argv);
   if (commit_every == 0 || (nrt_every > 0 && commit_every % nrt_every != 0)) {
@@ -387,6 +420,14 @@ int main(int argc, char** argv) {
       if (!cross_check(*xapian, *lucene, corpus.org)
           || !update_check(*xapian, *lucene, corpus.docs, corpus.org)) {
         status = 1;
+      }
+    }
+    if (!crash_after_ms.empty()) {
+      fmt::print("Lucene writer killed mid-run (commit every {}):\n", kCommitEvery);
+      for (const int ms : crash_after_ms) {
+        if (!crash_check(corpus.docs, dir / "crash", corpus.org, ms)) {
+          status = 1;
+        }
       }
     }
   } catch (const std::exception& e) {

@@ -253,8 +253,9 @@ LuceneIndex::LuceneIndex(const std::filesystem::path& directory, const LuceneOpt
     : impl_(std::make_unique<Impl>()) {
   try {
     impl_->dir = L::FSDirectory::open(directory.wstring());
-    impl_->writer = L::newLucene<L::IndexWriter>(impl_->dir, L::newLucene<L::KeywordAnalyzer>(),
-                                                 true, L::IndexWriter::MaxFieldLengthUNLIMITED);
+    impl_->writer =
+        L::newLucene<L::IndexWriter>(impl_->dir, L::newLucene<L::KeywordAnalyzer>(), options.create,
+                                     L::IndexWriter::MaxFieldLengthUNLIMITED);
     if (options.serial_merges) {
       impl_->writer->setMergeScheduler(L::newLucene<L::SerialMergeScheduler>());
     }
@@ -353,7 +354,8 @@ void LuceneIndex::remove(core::ItemId id) {
 std::uint64_t LuceneIndex::committed_position() {
   try {
     auto data = L::IndexReader::getCommitUserData(impl_->dir);
-    return std::stoull(L::StringUtils::toUTF8(data.get(L"vigie.position")));
+    const std::string position = L::StringUtils::toUTF8(data.get(L"vigie.position"));
+    return position.empty() ? 0 : std::stoull(position);  // empty: the creation's commit
   } catch (const L::LuceneException& e) {
     rethrow(e);
   }

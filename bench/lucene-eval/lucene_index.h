@@ -32,6 +32,7 @@ namespace vigie::bench {
 struct LuceneOptions {
   bool serial_merges = true;   // merges on the committing thread (else Lucene's merge threads)
   bool compound_files = true;  // Lucene's default
+  bool create = true;          // false: open the index already in the directory
 };
 
 struct LuceneCpu {
@@ -41,7 +42,8 @@ struct LuceneCpu {
 
 class LuceneIndex {
  public:
-  // Creates a new index in `directory`. Throws std::runtime_error.
+  // Creates a new index in `directory` (or opens it: options.create). Throws
+  // std::runtime_error.
   LuceneIndex(const std::filesystem::path& directory, const LuceneOptions& options);
   ~LuceneIndex();
   LuceneIndex(const LuceneIndex&) = delete;
