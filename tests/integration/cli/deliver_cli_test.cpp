@@ -280,6 +280,11 @@ TEST_F(DeliverCliTest, AKillDuringABatchLosesNoDelivery) {
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     ASSERT_EQ(server.messages().size(), 3U);
+    // The server holds a message a moment before the pass records it sent: wait for the
+    // records too, so the kill lands only in the slow dialogue.
+    for (int i = 0; i < 600 && deliveries({"--state", "sent"}).size() < 3; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
     pass.kill_hard();
   }
   std::map<std::string, int> states;
