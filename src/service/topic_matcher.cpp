@@ -2,23 +2,38 @@
 #include "service/topic_matcher.h"
 
 #include <algorithm>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/try.h"
-#include "service/index_sync.h"
 
 namespace vigie::service {
 
 match::EvalDocument eval_document(const core::Item& item, const core::Source& source) {
-  const storage::IndexDocument d = to_index_document(item, source);
+  // The fields of to_index_document(item, source), read in place rather than copied (this
+  // runs for every item ingested while topics exist); only the tags are put together.
+  std::vector<std::string> both;
+  std::span<const std::string> tags =
+      item.categories.empty() ? std::span(source.tags) : std::span(item.categories);
+  if (!source.tags.empty() && !item.categories.empty()) {
+    both.reserve(source.tags.size() + item.categories.size());
+    both.insert(both.end(), source.tags.begin(), source.tags.end());
+    both.insert(both.end(), item.categories.begin(), item.categories.end());
+    tags = both;
+  }
+  const std::string_view country =
+      source.country ? std::string_view(*source.country) : std::string_view();
   return match::EvalDocument(match::DocumentFields{
-      .title = d.title,
-      .text = d.text,
-      .source = d.source,
-      .author = d.author,
-      .lang = d.lang,
-      .country = d.country,
-      .tags = d.tags,
-      .date = d.date(),
+      .title = item.title,
+      .text = item.text,
+      .source = source.title,
+      .author = item.author,
+      .lang = item.lang,
+      .country = country,
+      .tags = tags,
+      .date = item.published_at.value_or(item.fetched_at),
   });
 }
 

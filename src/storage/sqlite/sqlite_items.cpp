@@ -139,7 +139,7 @@ core::Result<UpsertStats> SqliteStore::upsert_items(core::SourceId source,
       VIGIE_TRY(append_log(*conn_, existing->id, false));
       if (matcher) {
         VIGIE_TRY_ASSIGN(auto matches, matcher(it));
-        VIGIE_TRY(write_matches(it, existing->id, matches));
+        VIGIE_TRY(write_matches(it, existing->id, matches, false));
       }
       ++stats.updated;
       continue;
@@ -158,7 +158,7 @@ core::Result<UpsertStats> SqliteStore::upsert_items(core::SourceId source,
     if (matcher) {
       VIGIE_TRY_ASSIGN(auto matches, matcher(it));
       if (!matches.empty()) {
-        VIGIE_TRY(write_matches(it, id, matches));
+        VIGIE_TRY(write_matches(it, id, matches, true));
       }
     }
     stats.inserted_ids.push_back(id);

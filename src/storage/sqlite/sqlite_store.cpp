@@ -19,6 +19,9 @@ std::span<const core::EmbeddedFile> embedded_files();
 namespace vigie::storage::sqlite {
 namespace {
 
+// A line in a migration that asks for it to run with foreign keys off.
+constexpr std::string_view kForeignKeysOff = "\n-- vigie: foreign_keys=off\n";
+
 // "0007_add_stories.sql" -> 7; 0 when the name has no number.
 int migration_number(std::string_view name) {
   int n = 0;
@@ -108,16 +111,44 @@ core::Status SqliteStore::migrate() {
     if (applied.count(n) != 0) {
       continue;
     }
-    VIGIE_TRY_ASSIGN(auto tx, Transaction::begin(*conn_));
-    VIGIE_TRY(conn_->exec(f.data));
-    VIGIE_TRY_ASSIGN(Statement * ins,
-                     conn_->prepare("INSERT INTO schema_version (version) VALUES (?)"));
-    VIGIE_TRY(ins->bind(1, std::int64_t{n}).run());
-    VIGIE_TRY(tx.commit());
+    VIGIE_TRY(apply_migration(f.data, n));
     current = std::max(current, n);
   }
   schema_version_ = current;
   return {};
+}
+
+core::Status SqliteStore::apply_migration(std::string_view sql, int number) {
+  // A migration that rebuilds a table others reference (SQLite's 12-step procedure) runs with
+  // foreign keys off, which only takes effect outside a transaction: otherwise dropping the
+  // old table would run the other tables' ON DELETE actions. Every reference must hold again
+  // before it commits.
+  const bool keys_off = sql.find(kForeignKeysOff) != std::string_view::npos;
+  if (keys_off) {
+    VIGIE_TRY(conn_->exec("PRAGMA foreign_keys=OFF"));
+  }
+  auto applied = [&]() -> core::Status {
+    VIGIE_TRY_ASSIGN(auto tx, Transaction::begin(*conn_));
+    VIGIE_TRY(conn_->exec(sql));
+    if (keys_off) {
+      VIGIE_TRY_ASSIGN(Statement * check, conn_->prepare("PRAGMA foreign_key_check"));
+      VIGIE_TRY_ASSIGN(bool broken, check->step());
+      check->reset();
+      if (broken) {
+        return core::make_error(
+            core::ErrorCode::Internal, "storage.io",
+            fmt::format("storage: migration {} leaves a foreign key broken", number));
+      }
+    }
+    VIGIE_TRY_ASSIGN(Statement * ins,
+                     conn_->prepare("INSERT INTO schema_version (version) VALUES (?)"));
+    VIGIE_TRY(ins->bind(1, std::int64_t{number}).run());
+    return tx.commit();
+  }();
+  if (keys_off) {
+    VIGIE_TRY(conn_->exec("PRAGMA foreign_keys=ON"));
+  }
+  return applied;
 }
 
 core::Result<core::Organisation> SqliteStore::ensure_operator(const std::string& name) {

@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 
 #include "storage/store.h"
@@ -141,12 +142,14 @@ class SqliteStore final : public Store {
  private:
   explicit SqliteStore(std::unique_ptr<Connection> conn);
   core::Status migrate();
-  core::Result<core::Source> read_source(core::SourceId id);  // REQUIRES mutex_
-  core::Result<core::Topic> read_topic(core::TopicId id);     // REQUIRES mutex_
-  // Replaces the matches of `item` and raises its signals (sqlite_topics.cpp). REQUIRES mutex_,
-  // inside the caller's transaction.
+  core::Status apply_migration(std::string_view sql, int number);  // REQUIRES mutex_
+  core::Result<core::Source> read_source(core::SourceId id);       // REQUIRES mutex_
+  core::Result<core::Topic> read_topic(core::TopicId id);          // REQUIRES mutex_
+  // Replaces the matches of `item` and raises its signals (sqlite_topics.cpp); `new_item`: id
+  // was just inserted, so it has no matches to replace. REQUIRES mutex_, inside the caller's
+  // transaction.
   core::Status write_matches(const core::Item& item, core::ItemId id,
-                             const std::vector<core::TopicMatch>& matches);
+                             const std::vector<core::TopicMatch>& matches, bool new_item);
   // Moves the matches of pending items into topic_matches (migration 0007), sorted by topic.
   // REQUIRES mutex_, inside a transaction. _if_many: only when this process left many.
   core::Status move_pending_matches();

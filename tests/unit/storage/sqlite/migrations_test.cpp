@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // Migrations: every embedded migration is applied once, whatever order branches merged them
 // in, and a database written by a newer Vigie is refused rather than damaged.
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -20,6 +24,73 @@ void exec_raw(const std::string& path, const char* sql) {
   EXPECT_EQ(rc, SQLITE_OK) << (error != nullptr ? error : "");
   sqlite3_free(error);
   sqlite3_close(db);
+}
+
+// The first column of the first row of `sql` on the database file, as text ("" when none).
+std::string query_raw(const std::string& path, const char* sql) {
+  sqlite3* db = nullptr;
+  std::string out;
+  if (sqlite3_open(path.c_str(), &db) == SQLITE_OK) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW
+        && sqlite3_column_text(st, 0) != nullptr) {
+      out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    }
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(db);
+  return out;
+}
+
+// signals as migration 0002 made it (CHECKs with IN lists), its rows and ids kept; the
+// database goes back to schema 7. Foreign keys are off on a raw connection, as the procedure
+// wants.
+constexpr const char* kSignalsAtSchema7 =
+    "CREATE TABLE signals_old (id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL REFERENCES "
+    "organisations(id), kind TEXT NOT NULL, severity TEXT NOT NULL CHECK (severity IN ('normal', "
+    "'high', 'critical')), audience TEXT NOT NULL DEFAULT 'internal' CHECK (audience IN "
+    "('internal', 'members', 'public')), topic_id INTEGER REFERENCES topics(id) ON DELETE SET "
+    "NULL, item_id INTEGER REFERENCES items(id) ON DELETE SET NULL, story_id INTEGER, title TEXT "
+    "NOT NULL DEFAULT '', created_at INTEGER NOT NULL, state TEXT NOT NULL DEFAULT 'new' CHECK "
+    "(state IN ('new', 'reviewed', 'dispatched', 'closed'))); "
+    "INSERT INTO signals_old SELECT * FROM signals; DROP TABLE signals; "
+    "ALTER TABLE signals_old RENAME TO signals; "
+    "CREATE INDEX signals_org_state ON signals (org_id, state, id); "
+    "CREATE UNIQUE INDEX signals_topic_item ON signals (kind, topic_id, item_id) WHERE topic_id "
+    "IS NOT NULL AND item_id IS NOT NULL; "
+    "DELETE FROM schema_version WHERE version = 8;";
+
+// A store with a topic, an immediate subscriber on its alert list, and two signals of it (one
+// reviewed), each with its alert delivery. Returns the topic.
+core::TopicId signals_with_deliveries(SqliteStore& store, std::vector<core::SignalId>& signals) {
+  auto org = store.ensure_operator("CCI").value();
+  core::User u;
+  u.email = "awa@cci.example";
+  const core::UserId user = store.create_user(u).value().id;
+  core::Topic t;
+  t.org_id = org.id;
+  t.name = "coton";
+  t.query = "coton";
+  t.priority = core::Priority::High;
+  const core::TopicId topic = store.add_topic(t).value().id;
+  EXPECT_TRUE(store.add_to_alert_list(topic, user));
+  core::Subscription s;
+  s.user_id = user;
+  s.topic_id = topic;
+  s.rhythm = core::Rhythm::Immediate;
+  EXPECT_TRUE(store.add_subscription(s));
+  for (const auto severity : {core::Priority::High, core::Priority::Critical}) {
+    core::Signal g;
+    g.org_id = org.id;
+    g.kind = "analyst_alert";
+    g.severity = severity;
+    g.audience = core::Audience::Members;
+    g.topic_id = topic;
+    g.title = fmt::format("signal {}", signals.size());
+    signals.push_back(store.add_signal(g).value().id);
+  }
+  EXPECT_TRUE(store.set_signal_state(signals.back(), core::SignalState::Reviewed));
+  return topic;
 }
 
 TEST(SqliteMigrations, AppliesAMigrationMissingBelowTheHighestApplied) {
@@ -164,6 +235,100 @@ TEST(SqliteMigrations, MovesMatchesIntoCompactRowsAndTheByTopicTable) {
   const core::TopicId karite = (*store)->add_topic(t).value().id;
   EXPECT_EQ((*store)->matches_of_item(item).value().size(), 1U);
   EXPECT_EQ((*store)->count_matches_of_topic(karite).value_or(9), 0U);
+}
+
+TEST(SqliteMigrations, RebuildsSignalsWithCheapChecksKeepingRowsAndReferences) {
+  testing::TempDir dir;
+  const auto path = (dir / "vigie.db").string();
+  std::vector<core::SignalId> ids;
+  core::TopicId topic = 0;
+  int latest = 0;
+  {
+    auto store = SqliteStore::open({.path = path});
+    ASSERT_TRUE(store) << store.error().message;
+    latest = (*store)->schema_version();
+    ASSERT_GE(latest, 8);
+    topic = signals_with_deliveries(**store, ids);
+  }
+  exec_raw(path, kSignalsAtSchema7);
+  ASSERT_NE(query_raw(path, "SELECT sql FROM sqlite_schema WHERE name = 'signals'").find(" IN ("),
+            std::string::npos);
+  auto store = SqliteStore::open({.path = path});
+  ASSERT_TRUE(store) << store.error().message;
+  EXPECT_EQ((*store)->schema_version(), latest);
+  EXPECT_EQ(query_raw(path, "SELECT sql FROM sqlite_schema WHERE name = 'signals'").find(" IN ("),
+            std::string::npos);
+  // Rows, ids and states kept.
+  const core::OrgId org = (*store)->get_topic(topic).value().org_id;
+  auto listed = (*store)->list_signals(org, {});
+  ASSERT_TRUE(listed) << listed.error().message;
+  ASSERT_EQ(listed->size(), 2U);
+  EXPECT_EQ((*listed)[0].id, ids[1]);
+  EXPECT_EQ((*listed)[0].severity, core::Priority::Critical);
+  EXPECT_EQ((*listed)[0].audience, core::Audience::Members);
+  EXPECT_EQ((*listed)[0].state, core::SignalState::Reviewed);
+  EXPECT_EQ((*listed)[0].topic_id, topic);
+  EXPECT_EQ((*listed)[0].title, "signal 1");
+  EXPECT_EQ((*listed)[1].id, ids[0]);
+  EXPECT_EQ((*listed)[1].state, core::SignalState::New);
+  // The deliveries still point at their signals, through a foreign key on the new table.
+  auto deliveries = (*store)->list_deliveries(org, {});
+  ASSERT_TRUE(deliveries) << deliveries.error().message;
+  ASSERT_EQ(deliveries->size(), 2U);
+  std::vector<core::SignalId> delivered;
+  for (const auto& d : *deliveries) {
+    ASSERT_TRUE(d.signal_id);
+    delivered.push_back(*d.signal_id);
+  }
+  std::sort(delivered.begin(), delivered.end());
+  EXPECT_EQ(delivered, ids);
+  EXPECT_EQ(query_raw(path, "SELECT count(*) FROM pragma_foreign_key_check"), "0");
+  EXPECT_EQ(query_raw(path,
+                      "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'signals' AND "
+                      "name IN ('signals_org_state', 'signals_topic_item')"),
+            "2");
+  EXPECT_NE(query_raw(path, "SELECT sql FROM sqlite_schema WHERE name = 'deliveries'")
+                .find("REFERENCES signals(id) ON DELETE SET NULL"),
+            std::string::npos);
+  // The new CHECKs refuse what the old ones did; ids go on after the highest kept.
+  core::Signal g;
+  g.org_id = org;
+  g.kind = "analyst_alert";
+  g.topic_id = topic;
+  auto added = (*store)->add_signal(g);
+  ASSERT_TRUE(added) << added.error().message;
+  EXPECT_GT(added->id, ids[1]);
+  EXPECT_EQ((*store)->list_deliveries(org, {}).value().size(), 3U);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  for (const char* bad :
+       {"INSERT INTO signals (org_id, kind, severity, created_at) VALUES (1, 'k', 'urgent', 0)",
+        "INSERT INTO signals (org_id, kind, severity, audience, created_at) VALUES (1, 'k', "
+        "'high', 'everyone', 0)",
+        "UPDATE signals SET state = 'done'"}) {
+    EXPECT_EQ(sqlite3_exec(db, bad, nullptr, nullptr, nullptr), SQLITE_CONSTRAINT) << bad;
+  }
+  sqlite3_close(db);
+}
+
+TEST(SqliteMigrations, RefusesARebuildThatWouldLeaveAForeignKeyBroken) {
+  testing::TempDir dir;
+  const auto path = (dir / "vigie.db").string();
+  std::vector<core::SignalId> ids;
+  {
+    auto store = SqliteStore::open({.path = path});
+    ASSERT_TRUE(store) << store.error().message;
+    signals_with_deliveries(**store, ids);
+  }
+  // A delivery whose signal is gone (written with foreign keys off): the rebuild must not
+  // commit over it.
+  exec_raw(path, kSignalsAtSchema7);
+  exec_raw(path, fmt::format("DELETE FROM signals WHERE id = {};", ids[0]).c_str());
+  auto store = SqliteStore::open({.path = path});
+  ASSERT_FALSE(store);
+  EXPECT_EQ(query_raw(path, "SELECT max(version) FROM schema_version"), "7");
+  EXPECT_NE(query_raw(path, "SELECT sql FROM sqlite_schema WHERE name = 'signals'").find(" IN ("),
+            std::string::npos);
 }
 
 TEST(SqliteMigrations, RefusesADatabaseFromANewerVigie) {
