@@ -111,6 +111,7 @@ std::string restore_accents(std::string_view term, std::string_view code) {
 class StemMemo {
  public:
   static constexpr std::size_t kMaxEntries = 16 * 1024;
+  static constexpr std::size_t kMaxTermBytes = 128;
 
   // The memoised stem of `key` (of hash `h`), valid until the next insert().
   std::optional<std::string_view> find(std::string_view key, std::uint64_t h) const {
@@ -136,7 +137,9 @@ class StemMemo {
   }
 
   void insert(std::string_view key, std::uint64_t h, std::string_view stem) {
-    if (key.size() > UINT16_MAX || stem.size() > UINT16_MAX) {
+    // Longer terms are rare (tokenize() drops words past 128 bytes) and not worth a place:
+    // skipping them also bounds the arena (16k records of at most 260 bytes).
+    if (key.size() > kMaxTermBytes || stem.size() > kMaxTermBytes) {
       return;
     }
     if (slots_.empty() || count_ >= kMaxEntries) {
