@@ -90,6 +90,22 @@ std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
   return n;
 }
 
+bool is_valid_utf8(std::string_view s) {
+  char32_t cp = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t n = decode_utf8(s, i, cp);
+    if (n == 0) {
+      return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
 std::string xml_escape(std::string_view text) {
   return escape(text, "&apos;");
 }

@@ -16,6 +16,9 @@ namespace vigie::text {
 // the bytes there are not a valid, shortest-form sequence of a scalar value.
 std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp);
 
+// True when all of `s` is well-formed UTF-8 in decode_utf8()'s sense (Unicode table 3-7).
+bool is_valid_utf8(std::string_view s);
+
 // Appends the UTF-8 encoding of `cp`; values that are not Unicode scalar values (surrogates,
 // past U+10FFFF) append U+FFFD.
 void append_utf8(std::string& out, char32_t cp);

@@ -15,6 +15,7 @@
 #include "core/try.h"
 #include "storage/sqlite/sqlite_db.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "text/utf8.h"
 
 namespace vigie::storage::sqlite {
 namespace {
@@ -230,51 +231,11 @@ core::Result<std::uint64_t> SqliteStore::topics_version() {
 
 namespace {
 
-// True when `s` is well-formed UTF-8 (Unicode table 3-7: no overlong form, no surrogate,
-// nothing above U+10FFFF), which is what nlohmann's decoder accepts.
-bool well_formed_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* const end = p + s.size();
-  while (p < end) {
-    const unsigned char c = *p;
-    if (c < 0x80) {
-      ++p;
-      continue;
-    }
-    std::size_t n = 0;
-    unsigned char lo = 0x80;
-    unsigned char hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      n = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 2;
-      lo = c == 0xE0 ? 0xA0 : 0x80;
-      hi = c == 0xED ? 0x9F : 0xBF;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 3;
-      lo = c == 0xF0 ? 0x90 : 0x80;
-      hi = c == 0xF4 ? 0x8F : 0xBF;
-    } else {
-      return false;
-    }
-    if (static_cast<std::size_t>(end - p) <= n || p[1] < lo || p[1] > hi) {
-      return false;
-    }
-    for (std::size_t k = 2; k <= n; ++k) {
-      if (p[k] < 0x80 || p[k] > 0xBF) {
-        return false;
-      }
-    }
-    p += n + 1;
-  }
-  return true;
-}
-
 // Appends `s` as a JSON string, byte for byte as nlohmann's dump(-1, ' ', false, replace)
 // writes it: well-formed UTF-8 is copied, with the escapes below; anything else goes through
 // nlohmann itself (its replacement of ill-formed bytes).
 void append_json_string(std::string& out, std::string_view s) {
-  if (!well_formed_utf8(s)) {
+  if (!text::is_valid_utf8(s)) {  // nlohmann accepts exactly this
     out += nlohmann::json(std::string(s))
                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return;
