@@ -3,14 +3,15 @@
 // they had been fetched (same parsing, same identity rules, same index).
 #include <algorithm>
 #include <filesystem>
-#include <future>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <thread>
 
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "service/bulk_ingest.h"
 #include "service/index_sync.h"
 #include "service/ingest_service.h"
 #include "service/source_service.h"
@@ -32,54 +33,25 @@ struct Totals {
   std::size_t unchanged = 0;
 };
 
-// One file on its way: its source, its bytes, then its prepared items.
-struct Job {
-  std::string path;
-  core::Source source;
-  std::string bytes;
-  core::Result<service::PreparedDocument> prepared = tl::unexpected(core::Error{});
-};
-
-bool load(Job& job, const IngestArgs& args, ServiceSet& s, CliContext& ctx) {
-  auto bytes = read_file(job.path);
+// Reads a file and finds (or creates) its source; false after reporting why it cannot be.
+bool load(const std::string& path, const IngestArgs& args, ServiceSet& s, CliContext& ctx,
+          service::BulkDocument& out) {
+  auto bytes = read_file(path);
   if (!bytes) {
     ctx.fail(bytes.error());
     return false;
   }
-  job.bytes = std::move(*bytes);
   std::error_code ec;
-  const std::string url = "file://" + std::filesystem::absolute(job.path, ec).string();
+  const std::string url = "file://" + std::filesystem::absolute(path, ec).string();
   auto source = args.source.empty() ? s.sources.local_source(url, url)
                                     : s.sources.local_source(args.source, "local:" + args.source);
   if (!source) {
     ctx.fail(source.error());
     return false;
   }
-  job.source = std::move(*source);
+  out.bytes = std::move(*bytes);
+  out.source = std::move(*source);
   return true;
-}
-
-void store(Job& job, ServiceSet& s, CliContext& ctx, Totals& totals) {
-  if (!job.prepared) {
-    ctx.err << "vigie: " << job.path << ": ";
-    ctx.fail(job.prepared.error());
-    return;
-  }
-  const bool bozo = job.prepared->report.bozo;
-  const std::string bozo_reason = job.prepared->report.bozo_reason.value_or("");
-  auto report = s.ingest.store(std::move(*job.prepared));
-  if (!report) {
-    ctx.fail(report.error());
-    return;
-  }
-  ++totals.files;
-  totals.entries += report->entries;
-  totals.inserted += report->stats.inserted;
-  totals.updated += report->stats.updated;
-  totals.unchanged += report->stats.unchanged;
-  if (bozo) {
-    ctx.err << fmt::format(fmt::runtime(ctx.tr("cli.ingest.bozo")), job.path, bozo_reason) << '\n';
-  }
 }
 
 void run_ingest(const IngestArgs& args, CliContext& ctx) {
@@ -90,32 +62,47 @@ void run_ingest(const IngestArgs& args, CliContext& ctx) {
   }
   ServiceSet& s = **services;
   Totals totals;
-  // Parsing and text work (the CPU-bound half) runs on every core, a chunk of files at a
-  // time; the store writes one transaction per file, in order, on this thread.
-  const std::size_t width = std::max(2U, std::thread::hardware_concurrency());
-  for (std::size_t start = 0; start < args.files.size(); start += width) {
-    std::vector<Job> jobs;
-    for (std::size_t i = start; i < std::min(args.files.size(), start + width); ++i) {
-      Job job{args.files[i], {}, {}};
-      if (load(job, args, s, ctx)) {
-        jobs.push_back(std::move(job));
+  // Files are prepared (parsing and text work, the CPU-bound half) on every core, stored one
+  // transaction per file in order on this thread, and indexed on a thread of their own as
+  // they are stored (service::BulkIngest).
+  const unsigned width = std::max(2U, std::thread::hardware_concurrency());
+  service::BulkIngest bulk(s.ingest, s.index, width);
+  std::size_t next_file = 0;
+  std::vector<std::string> paths;  // parallel to the documents handed to `bulk`, in order
+  std::size_t reported = 0;
+  const auto next = [&]() -> std::optional<service::BulkDocument> {
+    while (next_file < args.files.size()) {
+      const std::string& path = args.files[next_file++];
+      service::BulkDocument document;
+      if (load(path, args, s, ctx, document)) {
+        paths.push_back(path);
+        return document;
       }
     }
-    std::vector<std::future<void>> running;
-    for (auto& job : jobs) {
-      running.push_back(std::async(std::launch::async, [&job, &s] {
-        job.prepared = s.ingest.prepare(job.source, job.bytes, {});
-      }));
+    return std::nullopt;
+  };
+  const auto stored = [&](const service::BulkDocument&,
+                          core::Result<service::IngestReport> report) {
+    const std::string& path = paths[reported++];
+    if (!report) {
+      ctx.err << "vigie: " << path << ": ";
+      ctx.fail(report.error());
+      return;
     }
-    for (auto& r : running) {
-      r.get();
+    ++totals.files;
+    totals.entries += report->entries;
+    totals.inserted += report->stats.inserted;
+    totals.updated += report->stats.updated;
+    totals.unchanged += report->stats.unchanged;
+    if (report->bozo) {
+      ctx.err << fmt::format(fmt::runtime(ctx.tr("cli.ingest.bozo")), path,
+                             report->bozo_reason.value_or(""))
+              << '\n';
     }
-    for (auto& job : jobs) {
-      store(job, s, ctx, totals);
-    }
-  }
-  // One index commit for the whole batch: the index log makes this crash-safe.
-  if (auto st = s.index.catch_up(); !st) {
+  };
+  // The index log makes this crash-safe: what is stored and not yet indexed is indexed by the
+  // next catch-up.
+  if (auto st = bulk.run(next, stored); !st) {
     ctx.fail(st.error());
   }
   // Then the new items join their stories (crash-safe too: pending items wait for the next run).
