@@ -33,49 +33,60 @@ core::Result<StoryReport> StoryService::assign_pending() {
 
 core::Status StoryService::assign_org(core::OrgId org, StoryReport& report) {
   for (;;) {
-    VIGIE_TRY_ASSIGN(auto pending, store_.items_without_story(org, options_.batch_size));
-    if (pending.empty()) {
+    bool more = false;
+    // One transaction per batch: a commit per item cost more than deciding its story (a batch
+    // rolled back by a crash or an error is simply pending again).
+    VIGIE_TRY(store_.in_one_transaction([&]() -> core::Status {
+      VIGIE_TRY_ASSIGN(auto pending, store_.items_without_story(org, options_.batch_size));
+      more = !pending.empty();
+      return assign_batch(org, pending, report);
+    }));
+    if (!more) {
       return {};
     }
-    for (const auto& item : pending) {
-      match::StoryFeatures f = match::story_features(item);
-      const std::vector<std::string> keys = match::story_lookup_keys(f);
-      const core::Timestamp seen = first_seen(item);
-      VIGIE_TRY_ASSIGN(auto hits,
-                       store_.story_candidates(org, keys, seen - options_.window,
-                                               seen + options_.window, options_.per_key));
-      std::vector<core::ItemId> missing;
-      for (const auto& h : hits) {
-        if (!cache_.contains(h.item_id)) {
-          missing.push_back(h.item_id);
-        }
-      }
-      if (!missing.empty()) {
-        VIGIE_TRY_ASSIGN(auto loaded, store_.get_items(missing));
-        for (const auto& it : loaded) {
-          cache_.emplace(it.id, match::story_features(it));
-        }
-      }
-      std::vector<match::StoryCandidate> candidates;
-      for (const auto& h : hits) {
-        auto c = cache_.find(h.item_id);
-        if (c != cache_.end()) {
-          candidates.push_back({h.item_id, h.story_id, &c->second});
-        }
-      }
-      const match::StoryChoice choice = match::choose_story(f, candidates, options_.params);
-      VIGIE_TRY_ASSIGN(core::StoryId story, store_.assign_story(item.id, choice.story_id, keys));
-      (void)story;
-      ++report.assigned;
-      if (choice.story_id == 0) {
-        ++report.new_stories;
-      }
-      if (cache_.size() >= kMaxCachedFeatures) {
-        cache_.clear();
-      }
-      cache_.emplace(item.id, std::move(f));
-    }
   }
+}
+
+core::Status StoryService::assign_batch(core::OrgId org, const std::vector<core::Item>& pending,
+                                        StoryReport& report) {
+  for (const auto& item : pending) {
+    match::StoryFeatures f = match::story_features(item);
+    const std::vector<std::string> keys = match::story_lookup_keys(f);
+    const core::Timestamp seen = first_seen(item);
+    VIGIE_TRY_ASSIGN(auto hits, store_.story_candidates(org, keys, seen - options_.window,
+                                                        seen + options_.window, options_.per_key));
+    std::vector<core::ItemId> missing;
+    for (const auto& h : hits) {
+      if (!cache_.contains(h.item_id)) {
+        missing.push_back(h.item_id);
+      }
+    }
+    if (!missing.empty()) {
+      VIGIE_TRY_ASSIGN(auto loaded, store_.get_items(missing));
+      for (const auto& it : loaded) {
+        cache_.emplace(it.id, match::story_features(it));
+      }
+    }
+    std::vector<match::StoryCandidate> candidates;
+    for (const auto& h : hits) {
+      auto c = cache_.find(h.item_id);
+      if (c != cache_.end()) {
+        candidates.push_back({h.item_id, h.story_id, &c->second});
+      }
+    }
+    const match::StoryChoice choice = match::choose_story(f, candidates, options_.params);
+    VIGIE_TRY_ASSIGN(core::StoryId story, store_.assign_story(item.id, choice.story_id, keys));
+    (void)story;
+    ++report.assigned;
+    if (choice.story_id == 0) {
+      ++report.new_stories;
+    }
+    if (cache_.size() >= kMaxCachedFeatures) {
+      cache_.clear();
+    }
+    cache_.emplace(item.id, std::move(f));
+  }
+  return {};
 }
 
 core::Result<std::vector<storage::StorySummary>> StoryService::list(

@@ -60,6 +60,10 @@ class StoryService {
 
  private:
   core::Status assign_org(core::OrgId org, StoryReport& report);  // REQUIRES mutex_
+  // Files each of `pending` (in order) under a story. REQUIRES mutex_, inside the store's
+  // in_one_transaction().
+  core::Status assign_batch(core::OrgId org, const std::vector<core::Item>& pending,
+                            StoryReport& report);
 
   storage::Store& store_;
   StoryOptions options_;

@@ -456,6 +456,14 @@ class Store : public OrgStore,
               public DeliveryStore {
  public:
   ~Store() override = default;
+
+  // Runs `work` in one transaction: the store calls `work` makes from this thread join it
+  // (each sees what the previous ones wrote), and are committed together when `work` returns
+  // success, or all rolled back when it fails. Other threads' calls wait until then, so `work`
+  // must be short (a batch of hundreds of writes) and must not wait for another thread that
+  // uses the store. For many small writes that each need the previous ones (stories: one
+  // commit per batch instead of per item). Errors: `work`'s, storage errors.
+  virtual core::Status in_one_transaction(const std::function<core::Status()>& work) = 0;
 };
 
 }  // namespace vigie::storage

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "backends.h"
+#include "core/try.h"
 #include "storage/store.h"
 #include "support/temp_dir.h"
 
@@ -254,6 +255,59 @@ TEST_P(StoryStoreContractTest, RemovingASourceShrinksItsStoriesAndDropsEmptyOnes
                                        core::from_unix(kT0 + 100 * kDay), 10);
   ASSERT_TRUE(hits);
   EXPECT_TRUE(hits->empty());
+}
+
+TEST_P(StoryStoreContractTest, OneTransactionSeesItsOwnWritesAndCommitsOrRollsBackTogether) {
+  const core::ItemId a = add_item(feed_a_, "a", 0);
+  const core::ItemId b = add_item(feed_b_, "b", 1);
+  const core::ItemId c = add_item(feed_b_, "c", 2);
+  const std::vector<std::string> keys = {"k:shared"};
+  const auto from = core::from_unix(kT0 - 10 * kDay);
+  const auto to = core::from_unix(kT0 + 10 * kDay);
+
+  // A failing batch leaves nothing behind, though its writes were visible inside it
+  // (including an assignment refused in the middle, which fails alone).
+  auto failed = store_->in_one_transaction([&]() -> core::Status {
+    auto s = store_->assign_story(a, 0, keys);
+    EXPECT_TRUE(s) << s.error().message;
+    auto seen = store_->story_candidates(org_, keys, from, to, 8);
+    EXPECT_TRUE(seen && seen->size() == 1U);
+    EXPECT_FALSE(store_->assign_story(b, 999'999, keys));  // no such story
+    auto still = store_->story_candidates(org_, keys, from, to, 8);
+    EXPECT_TRUE(still && still->size() == 1U);
+    return core::make_error(core::ErrorCode::Internal, "test.failed", "test: roll back");
+  });
+  ASSERT_FALSE(failed);
+  EXPECT_EQ(failed.error().reason, "test.failed");
+  auto none = store_->story_candidates(org_, keys, from, to, 8);
+  ASSERT_TRUE(none) << none.error().message;
+  EXPECT_TRUE(none->empty());
+  auto pending = store_->items_without_story(org_, 10);
+  ASSERT_TRUE(pending) << pending.error().message;
+  EXPECT_EQ(pending->size(), 3U);
+
+  // A successful one: the second assignment finds the first (same transaction) and joins its
+  // story; both are committed.
+  core::StoryId story = 0;
+  auto ok = store_->in_one_transaction([&]() -> core::Status {
+    VIGIE_TRY_ASSIGN(story, store_->assign_story(a, 0, keys));
+    VIGIE_TRY_ASSIGN(auto hits, store_->story_candidates(org_, keys, from, to, 8));
+    EXPECT_EQ(hits.size(), 1U);
+    VIGIE_TRY_ASSIGN(auto joined, store_->assign_story(b, hits.at(0).story_id, keys));
+    EXPECT_EQ(joined, story);
+    return {};
+  });
+  ASSERT_TRUE(ok) << ok.error().message;
+  auto both = store_->story_candidates(org_, keys, from, to, 8);
+  ASSERT_TRUE(both) << both.error().message;
+  EXPECT_EQ(both->size(), 2U);
+  auto detail = store_->get_story(story);
+  ASSERT_TRUE(detail) << detail.error().message;
+  EXPECT_EQ(detail->story.item_count, 2U);
+  auto left = store_->items_without_story(org_, 10);
+  ASSERT_TRUE(left) << left.error().message;
+  ASSERT_EQ(left->size(), 1U);
+  EXPECT_EQ(left->at(0).id, c);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoryStoreContractTest, store_backends(), backend_name);

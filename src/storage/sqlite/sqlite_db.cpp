@@ -179,20 +179,22 @@ int Connection::changes() const {
 }
 
 core::Result<Transaction> Transaction::begin(Connection& conn) {
-  if (auto st = conn.exec("BEGIN IMMEDIATE"); !st) {
+  // Savepoints nest as a stack, so one name serves every level.
+  const bool nested = sqlite3_get_autocommit(conn.raw()) == 0;
+  if (auto st = conn.exec(nested ? "SAVEPOINT vigie_nested" : "BEGIN IMMEDIATE"); !st) {
     return tl::unexpected(st.error());
   }
-  return Transaction(&conn);
+  return Transaction(&conn, nested);
 }
 
 Transaction::~Transaction() {
   if (conn_ != nullptr) {
-    (void)conn_->exec("ROLLBACK");
+    (void)conn_->exec(nested_ ? "ROLLBACK TO vigie_nested; RELEASE vigie_nested" : "ROLLBACK");
   }
 }
 
 core::Status Transaction::commit() {
-  auto st = conn_->exec("COMMIT");
+  auto st = conn_->exec(nested_ ? "RELEASE vigie_nested" : "COMMIT");
   if (st) {
     conn_ = nullptr;
   }

@@ -82,10 +82,15 @@ class Connection {
 };
 
 // RAII transaction: BEGIN IMMEDIATE on construction, ROLLBACK unless commit() succeeded.
+// Inside a transaction already open on the connection (SqliteStore::in_one_transaction), a
+// savepoint instead: commit() releases it into the outer transaction, and without commit()
+// only its own changes roll back.
 class Transaction {
  public:
   static core::Result<Transaction> begin(Connection& conn);
-  Transaction(Transaction&& other) noexcept : conn_(other.conn_) { other.conn_ = nullptr; }
+  Transaction(Transaction&& other) noexcept : conn_(other.conn_), nested_(other.nested_) {
+    other.conn_ = nullptr;
+  }
   Transaction& operator=(Transaction&&) = delete;
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
@@ -93,8 +98,9 @@ class Transaction {
   core::Status commit();
 
  private:
-  explicit Transaction(Connection* conn) : conn_(conn) {}
+  Transaction(Connection* conn, bool nested) : conn_(conn), nested_(nested) {}
   Connection* conn_;
+  bool nested_;
 };
 
 }  // namespace vigie::storage::sqlite

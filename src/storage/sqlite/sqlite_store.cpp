@@ -73,6 +73,13 @@ core::Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const SqliteOptions
   return store;
 }
 
+core::Status SqliteStore::in_one_transaction(const std::function<core::Status()>& work) {
+  std::scoped_lock lock(mutex_);
+  VIGIE_TRY_ASSIGN(auto tx, Transaction::begin(*conn_));
+  VIGIE_TRY(work());
+  return tx.commit();
+}
+
 core::Status SqliteStore::migrate() {
   std::scoped_lock lock(mutex_);
   VIGIE_TRY(

@@ -35,6 +35,8 @@ class SqliteStore final : public Store {
   // Errors: "storage.io" (cannot open), "storage.schema_too_new".
   static core::Result<std::unique_ptr<SqliteStore>> open(const SqliteOptions& options);
   ~SqliteStore() override;
+
+  core::Status in_one_transaction(const std::function<core::Status()>& work) override;
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
 
@@ -166,7 +168,9 @@ class SqliteStore final : public Store {
   core::Status write_alert_deliveries(core::SignalId signal);
   core::Result<core::Delivery> read_delivery(core::DeliveryId id);  // REQUIRES mutex_
 
-  std::mutex mutex_;
+  // Recursive so that in_one_transaction()'s work can call the store's methods from the thread
+  // holding it; every other thread waits for the work to end.
+  std::recursive_mutex mutex_;
   std::unique_ptr<Connection> conn_;  // GUARDED_BY(mutex_)
   int schema_version_ = 0;
   std::size_t pending_items_ = 0;  // GUARDED_BY(mutex_): items this process left pending
