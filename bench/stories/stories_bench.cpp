@@ -292,7 +292,7 @@ int main(int argc, char** argv) {
     }
     std::printf(
         "  StoryService over SQLite: %zu items in %.1f s: %.0f items/s (features, "
-        "lookup, decision and one transaction per item), %zu stories\n",
+        "lookup, decision and one transaction per 500 items), %zu stories\n",
         report->assigned, t, static_cast<double>(report->assigned) / t, report->new_stories);
   }
   return 0;
