@@ -326,7 +326,8 @@ TEST(SqliteMigrations, RefusesARebuildThatWouldLeaveAForeignKeyBroken) {
   exec_raw(path, fmt::format("DELETE FROM signals WHERE id = {};", ids[0]).c_str());
   auto store = SqliteStore::open({.path = path});
   ASSERT_FALSE(store);
-  EXPECT_EQ(query_raw(path, "SELECT max(version) FROM schema_version"), "7");
+  // (The migrations after 8 stay recorded: the test only took 8 back.)
+  EXPECT_EQ(query_raw(path, "SELECT count(*) FROM schema_version WHERE version = 8"), "0");
   EXPECT_NE(query_raw(path, "SELECT sql FROM sqlite_schema WHERE name = 'signals'").find(" IN ("),
             std::string::npos);
 }
