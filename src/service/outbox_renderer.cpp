@@ -175,7 +175,7 @@ core::Result<publish::DigestContent> StoreOutboxRenderer::digest_content(
             [](const auto& a, const auto& b) { return a.name < b.name; });
   d.unsubscribe_url = options_.base_url + "/unsubscribe/"
                       + subscriptions_.digest_unsubscribe_token(delivery.user_id, *delivery.rhythm,
-                                                                delivery.channel);
+                                                                delivery.channel, delivery.target);
   return d;
 }
 

@@ -166,6 +166,14 @@ TEST_F(DigestAndOutboxTest, TwoWebhookUrlsGetTwoDigestsEachWithItsOwnTopics) {
       names.push_back(t.name);
     }
     EXPECT_EQ(names, c.topics);
+    // The unsubscribe link names the digest's URL: it removes only what posts there.
+    auto payload = publish::verify_token(
+        "0123456789abcdef0123456789abcdef", publish::kUnsubscribePurpose,
+        content->unsubscribe_url.substr(content->unsubscribe_url.rfind('/') + 1));
+    ASSERT_TRUE(payload);
+    EXPECT_EQ(*payload, "d:" + std::to_string(member_) + ":daily:"
+                            + (c.channel == core::Channel::Webhook ? "webhook:" + c.target
+                                                                   : std::string("email")));
     if (c.channel != core::Channel::Webhook) {
       continue;
     }
@@ -179,6 +187,12 @@ TEST_F(DigestAndOutboxTest, TwoWebhookUrlsGetTwoDigestsEachWithItsOwnTopics) {
                                           h["X-Vigie-Signature"], hook.body, clock_.now()),
         publish::SignatureCheck::Valid);
   }
+  auto removed = subs_->unsubscribe_by_token(
+      subs_->digest_unsubscribe_token(member_, Rhythm::Daily, core::Channel::Webhook, url_a));
+  ASSERT_TRUE(removed) << removed.error().message;
+  ASSERT_EQ(removed->subscriptions.size(), 1U);
+  EXPECT_EQ(removed->subscriptions[0].subscription.id, to_a->subscription.id);
+  EXPECT_TRUE(store_->get_subscription(to_b->subscription.id));
 }
 
 TEST_F(DigestAndOutboxTest, OneWebhookUrlSharedByTwoSubscriptionsGetsOneDigest) {
