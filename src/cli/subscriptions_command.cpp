@@ -116,9 +116,10 @@ void run_show(const SubscriptionArgs& a, CliContext& ctx) {
     return;
   }
   const auto& s = v->subscription;
-  const std::string token = s.rhythm == core::Rhythm::Immediate
-                                ? svc->alert_unsubscribe_token(s.id)
-                                : svc->digest_unsubscribe_token(s.user_id, s.rhythm, s.channel);
+  const std::string token =
+      s.rhythm == core::Rhythm::Immediate
+          ? svc->alert_unsubscribe_token(s.id)
+          : svc->digest_unsubscribe_token(s.user_id, s.rhythm, s.channel, s.webhook_url);
   if (a.json) {
     auto j = to_json(*v);
     j["unsubscribe_token"] = token;

@@ -63,9 +63,9 @@ struct Delivery {
   std::optional<Timestamp> lease_until;
   std::optional<Timestamp> sent_at;
   std::string last_error;  // stable reason key of the last failed attempt ("mail.rejected")
-  // Digests go one per (user, rhythm, channel), gathering every topic the user follows at
-  // that rhythm by that channel; the period covered is [period_from, period_to). Unused for
-  // alerts.
+  // Digests go one per (user, rhythm, channel, target), gathering every topic the user
+  // follows at that rhythm by that channel (to that URL, for a webhook digest); the period
+  // covered is [period_from, period_to). Unused for alerts.
   std::optional<Rhythm> rhythm;
   std::optional<Timestamp> period_from;
   std::optional<Timestamp> period_to;

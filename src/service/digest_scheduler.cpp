@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string>
 #include <tuple>
 
 #include "core/try.h"
@@ -12,9 +13,16 @@ namespace {
 
 constexpr std::size_t kPage = 200;
 
-using GroupKey = std::tuple<core::UserId, core::Rhythm, core::Channel>;
+// (user, rhythm, channel, webhook URL): email digests go to the user's address, one per user;
+// webhook digests one per URL, each with the topics of the subscriptions posting to it.
+using GroupKey = std::tuple<core::UserId, core::Rhythm, core::Channel, std::string>;
 
 }  // namespace
+
+bool serves_digest(const core::Subscription& s, const core::Delivery& digest) {
+  return digest.rhythm && s.rhythm == *digest.rhythm && s.channel == digest.channel
+         && (s.channel != core::Channel::Webhook || s.webhook_url == digest.target);
+}
 
 std::chrono::seconds digest_period(core::Rhythm rhythm) {
   return rhythm == core::Rhythm::Daily ? std::chrono::hours(24) : std::chrono::hours(24 * 7);
@@ -58,12 +66,13 @@ core::Result<DigestReport> DigestScheduler::run_pass() {
   std::map<GroupKey, std::vector<core::Subscription>> groups;
   for (auto& s : subs) {
     if (s.rhythm != core::Rhythm::Immediate) {
-      groups[{s.user_id, s.rhythm, s.channel}].push_back(std::move(s));
+      std::string url = s.channel == core::Channel::Webhook ? s.webhook_url : std::string();
+      groups[{s.user_id, s.rhythm, s.channel, std::move(url)}].push_back(std::move(s));
     }
   }
   DigestReport report;
   for (const auto& [key, members] : groups) {
-    const auto& [user_id, rhythm, channel] = key;
+    const auto& [user_id, rhythm, channel, url] = key;
     core::Timestamp from = now;
     for (const auto& s : members) {
       from = std::min(from, s.digest_through.value_or(s.created_at));
@@ -98,8 +107,7 @@ core::Result<DigestReport> DigestScheduler::run_pass() {
     d.kind = core::DeliveryKind::Digest;
     d.user_id = user_id;
     d.channel = channel;
-    // A webhook digest goes to the URL of the user's first subscription in the group.
-    d.target = channel == core::Channel::Email ? user.email : members.front().webhook_url;
+    d.target = channel == core::Channel::Email ? user.email : url;
     d.created_at = now;
     d.next_attempt_at = now;
     d.rhythm = rhythm;

@@ -2,8 +2,11 @@
 #pragma once
 
 // Creates the digest deliveries that are due (issue "Distribute", item 3): one per (user,
-// rhythm, channel), gathering the kept stories (review state kept, reviewed in [from, to)) of
-// every topic the user follows at that rhythm by that channel. A group is due when
+// rhythm, channel, target), gathering the kept stories (review state kept, reviewed in
+// [from, to)) of every topic the user follows at that rhythm by that channel and to that
+// target. The target of an email digest is the user's address (one digest per user and
+// rhythm); a webhook digest goes to one URL and holds only the topics of the subscriptions
+// posting to that URL (a user with two webhook URLs gets two digests). A group is due when
 // now >= from + period (daily 24 h, weekly 7 days), where `from` is the earliest of its
 // subscriptions' digest_through (or creation time, for a subscription that has had no digest
 // yet). Nothing is created when nothing was kept in the period: the next pass looks again,
@@ -39,6 +42,10 @@ class DigestScheduler {
   storage::Store& store_;
   const core::Clock& clock_;
 };
+
+// True when `s` is one of the subscriptions `digest` gathers (the caller checks the user):
+// same rhythm and channel and, for a webhook digest, the same URL as the digest's target.
+bool serves_digest(const core::Subscription& s, const core::Delivery& digest);
 
 // 24 hours or 7 days. Requires: rhythm is Daily or Weekly.
 std::chrono::seconds digest_period(core::Rhythm rhythm);

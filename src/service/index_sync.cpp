@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/try.h"
+#include "service/item_fields.h"
 
 namespace vigie::service {
 namespace {
@@ -21,20 +22,22 @@ constexpr std::size_t kCommitEvery = 2000;
 }  // namespace
 
 storage::IndexDocument to_index_document(const core::Item& item, const core::Source& source) {
+  const ItemFields f = item_fields(item, source);
+  std::vector<std::string> scratch;
+  const auto tags = f.tags(scratch);
   storage::IndexDocument d;
   d.id = item.id;
   d.org_id = item.org_id;
   d.source_id = source.id;
-  d.source = source.title;
-  d.title = item.title;
-  d.text = item.text;
-  d.lang = item.lang;
-  d.country = source.country.value_or("");
-  d.tags = source.tags;
-  d.tags.insert(d.tags.end(), item.categories.begin(), item.categories.end());
-  d.author = item.author;
-  d.published = item.published_at;
-  d.fetched_at = item.fetched_at;
+  d.source = f.source;
+  d.title = f.title;
+  d.text = f.text;
+  d.lang = f.lang;
+  d.country = f.country;
+  d.tags.assign(tags.begin(), tags.end());
+  d.author = f.author;
+  d.published = f.published;
+  d.fetched_at = f.fetched_at;
   return d;
 }
 

@@ -49,8 +49,8 @@ class IndexSync {
   std::mutex mutex_;
 };
 
-// The document the index holds for an item (title, text, filters), from the item and its
-// source. Pure.
+// The document the index holds for an item: its item_fields (item_fields.h), which topics
+// are matched on too (eval_document), and its ids. Pure.
 storage::IndexDocument to_index_document(const core::Item& item, const core::Source& source);
 
 }  // namespace vigie::service

@@ -136,7 +136,7 @@ core::Result<publish::DigestContent> StoreOutboxRenderer::digest_content(
   d.portal_url = options_.base_url + "/";
   VIGIE_TRY_ASSIGN(auto subs, store_.list_subscriptions(delivery.user_id, std::nullopt));
   for (const auto& s : subs) {
-    if (s.rhythm != *delivery.rhythm || s.channel != delivery.channel) {
+    if (!serves_digest(s, delivery)) {
       continue;
     }
     auto topic = store_.get_topic(s.topic_id);
@@ -175,7 +175,7 @@ core::Result<publish::DigestContent> StoreOutboxRenderer::digest_content(
             [](const auto& a, const auto& b) { return a.name < b.name; });
   d.unsubscribe_url = options_.base_url + "/unsubscribe/"
                       + subscriptions_.digest_unsubscribe_token(delivery.user_id, *delivery.rhythm,
-                                                                delivery.channel);
+                                                                delivery.channel, delivery.target);
   return d;
 }
 
@@ -215,10 +215,10 @@ core::Result<Outgoing> StoreOutboxRenderer::render(const core::Delivery& deliver
     }
     body = publish::webhook_digest_body(content, delivery.id);
     // A webhook digest is signed with the secret of the user's first webhook subscription at
-    // that rhythm (the one whose URL it goes to, see DigestScheduler).
+    // that rhythm posting to its URL (a digest goes to one URL, see DigestScheduler).
     VIGIE_TRY_ASSIGN(auto subs, store_.list_subscriptions(delivery.user_id, std::nullopt));
     for (const auto& s : subs) {
-      if (s.rhythm == *delivery.rhythm && s.channel == core::Channel::Webhook) {
+      if (serves_digest(s, delivery)) {
         signer = s.id;
         break;
       }

@@ -32,9 +32,10 @@ struct DigestPayload {
   core::UserId user = 0;
   core::Rhythm rhythm = core::Rhythm::Weekly;
   core::Channel channel = core::Channel::Email;
+  std::string webhook_url;  // empty: every URL (tokens made before digests went per URL)
 };
 
-// "d:<user>:<rhythm>:<channel>".
+// "d:<user>:<rhythm>:<channel>", or "d:<user>:<rhythm>:webhook:<url>".
 std::optional<DigestPayload> parse_digest_payload(std::string_view p) {
   if (!p.starts_with("d:")) {
     return std::nullopt;
@@ -45,13 +46,21 @@ std::optional<DigestPayload> parse_digest_payload(std::string_view p) {
   if (b == std::string_view::npos) {
     return std::nullopt;
   }
+  const auto c = p.find(':', b + 1);
   auto user = parse_id(p.substr(0, a));
   auto rhythm = core::parse_rhythm(p.substr(a + 1, b - a - 1));
-  auto channel = core::parse_channel(p.substr(b + 1));
+  auto channel = core::parse_channel(p.substr(b + 1, c == std::string_view::npos ? c : c - b - 1));
   if (!user || !rhythm || !channel || *rhythm == core::Rhythm::Immediate) {
     return std::nullopt;
   }
-  return DigestPayload{*user, *rhythm, *channel};
+  DigestPayload out{*user, *rhythm, *channel, {}};
+  if (c != std::string_view::npos) {
+    if (*channel != core::Channel::Webhook || c + 1 == p.size()) {
+      return std::nullopt;
+    }
+    out.webhook_url = std::string(p.substr(c + 1));
+  }
+  return out;
 }
 
 }  // namespace
@@ -185,10 +194,11 @@ core::Result<std::vector<SubscriptionView>> SubscriptionService::list(const std:
 }
 
 core::Result<std::vector<core::Subscription>> SubscriptionService::digest_group(
-    core::UserId user, core::Rhythm rhythm, core::Channel channel) {
+    core::UserId user, core::Rhythm rhythm, core::Channel channel, std::string_view webhook_url) {
   VIGIE_TRY_ASSIGN(auto subs, store_.list_subscriptions(user, std::nullopt));
   std::erase_if(subs, [&](const core::Subscription& s) {
-    return s.rhythm != rhythm || s.channel != channel;
+    return s.rhythm != rhythm || s.channel != channel
+           || (!webhook_url.empty() && s.webhook_url != webhook_url);
   });
   return subs;
 }
@@ -216,7 +226,8 @@ core::Result<UnsubscribeTarget> SubscriptionService::resolve_unsubscribe_token(
         error(core::ErrorCode::NotFound, "subscription.not_found", "the user no longer exists"));
   }
   VIGIE_TRY(user);
-  VIGIE_TRY_ASSIGN(auto subs, digest_group(digest->user, digest->rhythm, digest->channel));
+  VIGIE_TRY_ASSIGN(
+      auto subs, digest_group(digest->user, digest->rhythm, digest->channel, digest->webhook_url));
   UnsubscribeTarget target{*user, {}};
   for (const auto& s : subs) {
     VIGIE_TRY_ASSIGN(auto v, view(s));
@@ -243,10 +254,15 @@ std::string SubscriptionService::alert_unsubscribe_token(core::SubscriptionId id
 }
 
 std::string SubscriptionService::digest_unsubscribe_token(core::UserId user, core::Rhythm rhythm,
-                                                          core::Channel channel) const {
-  return publish::sign_token(
-      key_, publish::kUnsubscribePurpose,
-      fmt::format("d:{}:{}:{}", user, core::to_string(rhythm), core::to_string(channel)));
+                                                          core::Channel channel,
+                                                          std::string_view webhook_url) const {
+  std::string payload =
+      fmt::format("d:{}:{}:{}", user, core::to_string(rhythm), core::to_string(channel));
+  if (channel == core::Channel::Webhook && !webhook_url.empty()) {
+    payload += ':';
+    payload += webhook_url;
+  }
+  return publish::sign_token(key_, publish::kUnsubscribePurpose, payload);
 }
 
 std::string SubscriptionService::webhook_secret(core::SubscriptionId id) const {

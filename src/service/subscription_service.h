@@ -10,8 +10,10 @@
 //   - the alert list itself holds only people the audience admits;
 //   - a webhook URL is an absolute http(s) URL.
 // Signed tokens (publish/token.h, purpose kUnsubscribePurpose) remove subscriptions without
-// logging in: payload "<subscription id>" (alerts) or "d:<user>:<rhythm>:<channel>" (a digest,
-// which serves every subscription of that user, rhythm and channel).
+// logging in: payload "<subscription id>" (alerts), "d:<user>:<rhythm>:email" (an email
+// digest, which serves every subscription of that user and rhythm by email) or
+// "d:<user>:<rhythm>:webhook:<url>" (a webhook digest: the subscriptions posting to that URL;
+// without the URL, as tokens made before, every webhook subscription at that rhythm).
 //
 // Thread-safety: safe to call concurrently if the Store is.
 
@@ -84,8 +86,11 @@ class SubscriptionService {
 
   // Tokens for the List-Unsubscribe links.
   std::string alert_unsubscribe_token(core::SubscriptionId id) const;
+  // A webhook digest's token names its URL too (a digest goes to one URL): it removes only
+  // the subscriptions posting there.
   std::string digest_unsubscribe_token(core::UserId user, core::Rhythm rhythm,
-                                       core::Channel channel) const;
+                                       core::Channel channel,
+                                       std::string_view webhook_url = {}) const;
   // The secret a webhook receiver checks signatures with: hex HMAC-SHA256(key,
   // "webhook:<id>").
   std::string webhook_secret(core::SubscriptionId id) const;
@@ -103,8 +108,10 @@ class SubscriptionService {
  private:
   core::Result<core::User> user_by_email(const std::string& email);
   core::Result<SubscriptionView> view(const core::Subscription& s);
+  // `webhook_url` empty: every URL.
   core::Result<std::vector<core::Subscription>> digest_group(core::UserId user, core::Rhythm rhythm,
-                                                             core::Channel channel);
+                                                             core::Channel channel,
+                                                             std::string_view webhook_url);
 
   storage::Store& store_;
   TopicService& topics_;

@@ -8,32 +8,24 @@
 #include <vector>
 
 #include "core/try.h"
+#include "service/item_fields.h"
 
 namespace vigie::service {
 
 match::EvalDocument eval_document(const core::Item& item, const core::Source& source) {
-  // The fields of to_index_document(item, source), read in place rather than copied (this
-  // runs for every item ingested while topics exist); only the tags are put together.
-  std::vector<std::string> both;
-  std::span<const std::string> tags =
-      item.categories.empty() ? std::span(source.tags) : std::span(item.categories);
-  if (!source.tags.empty() && !item.categories.empty()) {
-    both.reserve(source.tags.size() + item.categories.size());
-    both.insert(both.end(), source.tags.begin(), source.tags.end());
-    both.insert(both.end(), item.categories.begin(), item.categories.end());
-    tags = both;
-  }
-  const std::string_view country =
-      source.country ? std::string_view(*source.country) : std::string_view();
+  // Read in place (this runs for every item ingested while topics exist): only the tags are
+  // put together, and only when the source has tags and the item categories.
+  const ItemFields f = item_fields(item, source);
+  std::vector<std::string> scratch;
   return match::EvalDocument(match::DocumentFields{
-      .title = item.title,
-      .text = item.text,
-      .source = source.title,
-      .author = item.author,
-      .lang = item.lang,
-      .country = country,
-      .tags = tags,
-      .date = item.published_at.value_or(item.fetched_at),
+      .title = f.title,
+      .text = f.text,
+      .source = f.source,
+      .author = f.author,
+      .lang = f.lang,
+      .country = f.country,
+      .tags = f.tags(scratch),
+      .date = f.date(),
   });
 }
 

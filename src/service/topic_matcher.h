@@ -21,8 +21,9 @@
 
 namespace vigie::service {
 
-// The reference evaluator's view of a stored item: the same fields the search index gets
-// (to_index_document), so a topic, its `vigie topics test` and `vigie search` agree.
+// The reference evaluator's view of a stored item: its item_fields (item_fields.h), which the
+// search index gets too (to_index_document), so a topic, its `vigie topics test` and
+// `vigie search` agree.
 match::EvalDocument eval_document(const core::Item& item, const core::Source& source);
 
 // A topic turned into the percolator's input. Errors: InvalidInput with the parser's key

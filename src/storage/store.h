@@ -401,22 +401,24 @@ struct AttemptResult {
 //
 // What has not gone out (Pending or Sending) is cancelled, last_error saying why, when its
 // subscription is removed ("outbox.unsubscribed"; a digest when its user has no subscription
-// left at that rhythm and channel), its topic is removed ("outbox.topic_removed"), its user is
-// deactivated ("outbox.user_inactive") or removed ("outbox.user_removed"). An alert is
-// cancelled too when its topic is disabled ("outbox.topic_disabled", by update_topic), and a
-// signal of a disabled topic gets no delivery. Rows are kept for audit; user_id reads 0 and
-// subscription_id unset once the user or subscription is gone.
+// left at that rhythm and channel, to that URL for a webhook digest), its topic is removed
+// ("outbox.topic_removed"), its user is deactivated ("outbox.user_inactive") or removed
+// ("outbox.user_removed"). An alert is cancelled too when its topic is disabled
+// ("outbox.topic_disabled", by update_topic), and a signal of a disabled topic gets no
+// delivery. Rows are kept for audit; user_id reads 0 and subscription_id unset once the user
+// or subscription is gone.
 class DeliveryStore {
  public:
   virtual ~DeliveryStore() = default;
   // How long a delivery is retried before it fails ("outbox.gave_up"). Default 48 hours.
   virtual void set_give_up_after(std::chrono::seconds delay) = 0;
-  // Adds a digest delivery for (digest.user_id, *digest.rhythm, digest.channel) covering
-  // [period_from, period_to) and moves digest_through to period_to on every subscription of
-  // that user with that rhythm and channel, in one transaction. Fills id and give_up_at;
+  // Adds a digest delivery for (digest.user_id, *digest.rhythm, digest.channel,
+  // digest.target) covering [period_from, period_to) and moves digest_through to period_to on
+  // every subscription of that user with that rhythm and channel (for a webhook digest, only
+  // those whose webhook_url is the target), in one transaction. Fills id and give_up_at;
   // next_attempt_at defaults to created_at. Errors: InvalidInput ("storage.invalid") without
-  // rhythm or period; NotFound for an unknown user; Conflict when that user, rhythm and
-  // channel already have a digest from the same period_from (two schedulers racing).
+  // rhythm or period; NotFound for an unknown user; Conflict when that user, rhythm, channel
+  // and target already have a digest from the same period_from (two schedulers racing).
   virtual core::Result<core::Delivery> add_digest(const core::Delivery& digest) = 0;
   // Claims up to `limit` deliveries that are Pending with next_attempt_at <= now, or Sending
   // with lease_until <= now (a dead worker's), oldest first: they become Sending until

@@ -507,6 +507,60 @@ TEST_P(DistributionContractTest, AddDigestAdvancesDigestThroughOfTheRightSubscri
       core::ErrorCode::NotFound);
 }
 
+TEST_P(DistributionContractTest, WebhookDigestsArePerUrlAndAdvanceOnlyTheirSubscriptions) {
+  const auto awa = add_user("awa");
+  const auto peche = add_topic("peche", core::Priority::Normal);
+  const auto to_a = subscribe(awa, coton_, Rhythm::Daily, Channel::Webhook, "https://a.ex/h");
+  const auto to_a_too = subscribe(awa, peche, Rhythm::Daily, Channel::Webhook, "https://a.ex/h");
+  const auto to_b = subscribe(awa, cajou_, Rhythm::Daily, Channel::Webhook, "https://b.ex/h");
+  const auto by_mail = subscribe(awa, coton_, Rhythm::Daily);
+  const auto hook = [&](const std::string& url) {
+    auto d = digest(awa, Rhythm::Daily, Channel::Webhook, 0, kDay);
+    d.target = url;
+    return d;
+  };
+
+  auto a = store_->add_digest(hook("https://a.ex/h"));
+  ASSERT_TRUE(a) << a.error().message;
+  EXPECT_EQ(a->target, "https://a.ex/h");
+  struct Case {
+    const char* name;
+    core::SubscriptionId id;
+    std::optional<core::Timestamp> through;
+  };
+  const Case after_a[] = {
+      {"to_a", to_a, at(kDay)},
+      {"to_a_too", to_a_too, at(kDay)},
+      {"to_b", to_b, std::nullopt},
+      {"by_mail", by_mail, std::nullopt},
+  };
+  for (const auto& c : after_a) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(store_->get_subscription(c.id).value().digest_through, c.through);
+  }
+
+  // The same user, rhythm, channel and period to another URL: a second digest, no conflict.
+  auto b = store_->add_digest(hook("https://b.ex/h"));
+  ASSERT_TRUE(b) << b.error().message;
+  EXPECT_NE(b->id, a->id);
+  EXPECT_EQ(store_->get_subscription(to_b).value().digest_through, at(kDay));
+  EXPECT_FALSE(store_->get_subscription(by_mail).value().digest_through);
+  // The same URL again (two schedulers racing): refused.
+  auto again = store_->add_digest(hook("https://a.ex/h"));
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, core::ErrorCode::Conflict);
+
+  // Removing the subscriptions posting to one URL cancels that URL's digest only, once the
+  // last of them is gone.
+  ASSERT_TRUE(store_->remove_subscription(to_a));
+  EXPECT_EQ(state_of(a->id), DeliveryState::Pending);
+  ASSERT_TRUE(store_->remove_subscription(to_a_too));
+  EXPECT_EQ(state_of(a->id), DeliveryState::Cancelled);
+  EXPECT_EQ(state_of(b->id), DeliveryState::Pending);
+  ASSERT_TRUE(store_->remove_subscription(to_b));
+  EXPECT_EQ(state_of(b->id), DeliveryState::Cancelled);
+}
+
 // ---- Claiming -----------------------------------------------------------------------------
 
 TEST_P(DistributionContractTest, ClaimTakesDueDeliveriesOldestFirstUpToTheLimit) {

@@ -307,15 +307,18 @@ core::Result<core::Delivery> SqliteStore::add_digest(const core::Delivery& diges
                 .bind(10, core::to_unix(*digest.period_to))
                 .run());
   const core::DeliveryId id = conn_->last_insert_rowid();
-  // digest_through never moves back (a late digest for an older period).
+  // digest_through never moves back (a late digest for an older period). A webhook digest
+  // covers only the subscriptions posting to its URL.
   VIGIE_TRY_ASSIGN(Statement * up,
                    conn_->prepare("UPDATE subscriptions SET digest_through = "
                                   "max(coalesce(digest_through, ?1), ?1) "
-                                  "WHERE user_id = ?2 AND rhythm = ?3 AND channel = ?4"));
+                                  "WHERE user_id = ?2 AND rhythm = ?3 AND channel = ?4 "
+                                  "AND (channel <> 'webhook' OR webhook_url = ?5)"));
   VIGIE_TRY(up->bind(1, core::to_unix(*digest.period_to))
                 .bind(2, std::int64_t{digest.user_id})
                 .bind(3, core::to_string(*digest.rhythm))
                 .bind(4, core::to_string(digest.channel))
+                .bind(5, digest.target)
                 .run());
   VIGIE_TRY_ASSIGN(core::Delivery out, read_delivery(id));
   VIGIE_TRY(tx.commit());

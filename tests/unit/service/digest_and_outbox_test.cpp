@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // Digest scheduling and outbox rendering over an in-memory store: when a digest is due and
 // what it gathers; the Message-ID, unsubscribe headers and webhook signature of a delivery.
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "distribution_fixture.h"
@@ -112,6 +117,106 @@ TEST_F(DigestAndOutboxTest, ADisabledTopicIsLeftOutOfDigests) {
   ASSERT_TRUE(content) << content.error().message;
   ASSERT_EQ(content->topics.size(), 1U);
   EXPECT_EQ(content->topics[0].name, "Membres");
+}
+
+TEST_F(DigestAndOutboxTest, TwoWebhookUrlsGetTwoDigestsEachWithItsOwnTopics) {
+  const std::string url_a = "https://hooks.firm.example/a";
+  const std::string url_b = "https://hooks.firm.example/b";
+  auto to_a = subs_->subscribe(
+      request("awa@firm.example", "Membres", Rhythm::Daily, core::Channel::Webhook, url_a));
+  ASSERT_TRUE(to_a) << to_a.error().message;
+  auto to_b = subs_->subscribe(
+      request("awa@firm.example", "Public", Rhythm::Daily, core::Channel::Webhook, url_b));
+  ASSERT_TRUE(to_b) << to_b.error().message;
+  // The email digest at the same rhythm is unchanged: one, to the user's address.
+  ASSERT_TRUE(subs_->subscribe(request("awa@firm.example", "Membres", Rhythm::Daily)));
+  DigestScheduler scheduler(*store_, clock_);
+  clock_.advance(hours(1));
+  keep(story("Le coton grimpe", {members_}));
+  keep(story("Semis en retard", {public_}));
+  clock_.advance(hours(24));
+  auto pass = scheduler.run_pass();
+  ASSERT_TRUE(pass) << pass.error().message;
+  EXPECT_EQ(pass->created, 3U);
+  EXPECT_EQ(scheduler.run_pass()->created, 0U);
+
+  struct Case {
+    std::string target;
+    core::Channel channel;
+    std::vector<std::string> topics;
+    core::SubscriptionId signer;  // webhooks: whose secret signs it
+  };
+  const Case cases[] = {
+      {url_a, core::Channel::Webhook, {"Membres"}, to_a->subscription.id},
+      {url_b, core::Channel::Webhook, {"Public"}, to_b->subscription.id},
+      {"awa@firm.example", core::Channel::Email, {"Membres"}, 0},
+  };
+  auto digests = deliveries(core::DeliveryKind::Digest);
+  ASSERT_EQ(digests.size(), 3U);
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.target);
+    auto d = std::find_if(digests.begin(), digests.end(),
+                          [&](const auto& x) { return x.target == c.target; });
+    ASSERT_NE(d, digests.end());
+    EXPECT_EQ(d->channel, c.channel);
+    auto content = renderer().digest_content(*d, *store_->get_user(member_));
+    ASSERT_TRUE(content) << content.error().message;
+    std::vector<std::string> names;
+    for (const auto& t : content->topics) {
+      names.push_back(t.name);
+    }
+    EXPECT_EQ(names, c.topics);
+    // The unsubscribe link names the digest's URL: it removes only what posts there.
+    auto payload = publish::verify_token(
+        "0123456789abcdef0123456789abcdef", publish::kUnsubscribePurpose,
+        content->unsubscribe_url.substr(content->unsubscribe_url.rfind('/') + 1));
+    ASSERT_TRUE(payload);
+    EXPECT_EQ(*payload, "d:" + std::to_string(member_) + ":daily:"
+                            + (c.channel == core::Channel::Webhook ? "webhook:" + c.target
+                                                                   : std::string("email")));
+    if (c.channel != core::Channel::Webhook) {
+      continue;
+    }
+    auto out = renderer().render(*d, clock_.now());
+    ASSERT_TRUE(out) << out.error().message;
+    const auto& hook = std::get<OutgoingWebhook>(*out);
+    EXPECT_EQ(hook.url, c.target);
+    std::map<std::string, std::string> h(hook.headers.begin(), hook.headers.end());
+    EXPECT_EQ(
+        publish::verify_webhook_signature(subs_->webhook_secret(c.signer), h["X-Vigie-Timestamp"],
+                                          h["X-Vigie-Signature"], hook.body, clock_.now()),
+        publish::SignatureCheck::Valid);
+  }
+  auto removed = subs_->unsubscribe_by_token(
+      subs_->digest_unsubscribe_token(member_, Rhythm::Daily, core::Channel::Webhook, url_a));
+  ASSERT_TRUE(removed) << removed.error().message;
+  ASSERT_EQ(removed->subscriptions.size(), 1U);
+  EXPECT_EQ(removed->subscriptions[0].subscription.id, to_a->subscription.id);
+  EXPECT_TRUE(store_->get_subscription(to_b->subscription.id));
+}
+
+TEST_F(DigestAndOutboxTest, OneWebhookUrlSharedByTwoSubscriptionsGetsOneDigest) {
+  const std::string url = "https://hooks.firm.example/shared";
+  ASSERT_TRUE(subs_->subscribe(
+      request("awa@firm.example", "Membres", Rhythm::Weekly, core::Channel::Webhook, url)));
+  ASSERT_TRUE(subs_->subscribe(
+      request("awa@firm.example", "Public", Rhythm::Weekly, core::Channel::Webhook, url)));
+  DigestScheduler scheduler(*store_, clock_);
+  clock_.advance(hours(1));
+  keep(story("Le coton grimpe", {members_}));
+  keep(story("Semis en retard", {public_}));
+  clock_.advance(hours(24 * 7));
+  auto pass = scheduler.run_pass();
+  ASSERT_TRUE(pass) << pass.error().message;
+  EXPECT_EQ(pass->created, 1U);
+  auto digests = deliveries(core::DeliveryKind::Digest);
+  ASSERT_EQ(digests.size(), 1U);
+  EXPECT_EQ(digests[0].target, url);
+  auto content = renderer().digest_content(digests[0], *store_->get_user(member_));
+  ASSERT_TRUE(content) << content.error().message;
+  ASSERT_EQ(content->topics.size(), 2U);
+  EXPECT_EQ(content->topics[0].name, "Membres");
+  EXPECT_EQ(content->topics[1].name, "Public");
 }
 
 TEST_F(DigestAndOutboxTest, AnAlertEmailCarriesItsMessageIdAndOneClickUnsubscribe) {
