@@ -46,7 +46,7 @@ struct DigestContent {
   core::Timestamp period_from{};               // the period covered: [from, to)
   core::Timestamp period_to{};
   std::vector<DigestTopic> topics;
-  std::string unsubscribe_url;  // BASE/unsubscribe/TOKEN for "d:<user>:<rhythm>:<channel>"
+  std::string unsubscribe_url;  // BASE/unsubscribe/TOKEN (SubscriptionService: digest payloads)
   std::string portal_url;       // the portal's home (absolute)
 };
 
