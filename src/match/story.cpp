@@ -89,14 +89,26 @@ bool has_foreign(const std::vector<std::uint64_t>& title, const std::vector<std:
 }
 
 // The title's words for comparison: folded, stop words of the item's language removed.
-std::vector<std::string> title_terms(const core::Item& item) {
+std::vector<std::string> title_terms(std::string_view title, std::string_view lang) {
   std::vector<std::string> out;
-  for (auto& t : text::tokenize(item.title)) {
-    if (!text::is_stop_word(t.term, item.lang)) {
+  for (auto& t : text::tokenize(title)) {
+    if (!text::is_stop_word(t.term, lang)) {
       out.push_back(std::move(t.term));
     }
   }
   return out;
+}
+
+std::string title_key_of(const std::vector<std::string>& words) {
+  if (words.size() < kStoryTitleKeyMinWords) {
+    return {};
+  }
+  std::string joined;
+  for (const auto& w : words) {
+    joined += w;
+    joined += ' ';
+  }
+  return fmt::format("{:016x}", mix(fnv1a(joined)));
 }
 
 }  // namespace
@@ -108,19 +120,12 @@ StoryFeatures story_features(const core::Item& item) {
   f.canonical_url = item.canonical_url;
   f.content_hash = item.content_hash;
 
-  const std::vector<std::string> words = title_terms(item);
+  const std::vector<std::string> words = title_terms(item.title, item.lang);
   for (const auto& w : words) {
     f.title_words.push_back(mix(fnv1a(w)));
   }
   sort_unique(f.title_words);
-  if (words.size() >= kStoryTitleKeyMinWords) {
-    std::string joined;
-    for (const auto& w : words) {
-      joined += w;
-      joined += ' ';
-    }
-    f.title_key = fmt::format("{:016x}", mix(fnv1a(joined)));
-  }
+  f.title_key = title_key_of(words);
 
   const std::vector<text::Token> tokens = text::tokenize(item.text);
   for (const auto& t : text::tokenize(item.title)) {
@@ -197,11 +202,41 @@ double containment_from(double jaccard_value, const StoryFeatures& a, const Stor
   return std::min(1.0, shared / smaller);
 }
 
-bool same_language(const StoryFeatures& a, const StoryFeatures& b) {
-  return a.lang == b.lang || a.lang == "und" || b.lang == "und" || a.lang.empty() || b.lang.empty();
+bool same_language(std::string_view a, std::string_view b) {
+  return a == b || a == "und" || b == "und" || a.empty() || b.empty();
 }
 
 }  // namespace
+
+std::string story_title_key(std::string_view title, std::string_view lang) {
+  return title_key_of(title_terms(title, lang));
+}
+
+StoryHead story_head(const StoryFeatures& f) {
+  return {f.simhash, f.lang, f.canonical_url, f.content_hash, f.title_key};
+}
+
+bool may_share_story(const StoryFeatures& a, const StoryHead& b, const StoryParams& params) {
+  // decide_story()'s early answers, in its order, on the head's fields alone.
+  if ((!a.canonical_url.empty() && a.canonical_url == b.canonical_url)
+      || (!a.content_hash.empty() && a.content_hash == b.content_hash)) {
+    return true;
+  }
+  const int hamming = text::hamming_distance(a.simhash, b.simhash);
+  switch (params.mode) {
+    case StoryMode::ExactOnly:
+      return false;
+    case StoryMode::SimHashOnly:
+      return hamming <= params.max_hamming;
+    case StoryMode::Full:
+      break;
+  }
+  if (!same_language(a.lang, b.lang)) {
+    return false;
+  }
+  const bool same_title = !a.title_key.empty() && a.title_key == b.title_key;
+  return same_title || hamming <= params.max_hamming;
+}
 
 StoryDecision decide_story(const StoryFeatures& a, const StoryFeatures& b,
                            const StoryParams& params) {
@@ -224,7 +259,7 @@ StoryDecision decide_story(const StoryFeatures& a, const StoryFeatures& b,
     }
     return d;
   }
-  if (!same_language(a, b)) {
+  if (!same_language(a.lang, b.lang)) {
     return d;  // a translation is related, not a near duplicate
   }
   const bool same_title = !a.title_key.empty() && a.title_key == b.title_key;

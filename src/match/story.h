@@ -117,6 +117,26 @@ struct StoryParams {
   double title_text = kStoryTitleText;
 };
 
+// What decide_story() reads of an item before anything costly: a stored candidate's head comes
+// with the lookup (storage::StoryKeyHit), so most candidates are ruled out without loading and
+// tokenising their text. Views into the strings of whoever built it.
+struct StoryHead {
+  std::uint64_t simhash = 0;
+  std::string_view lang;
+  std::string_view canonical_url;
+  std::string_view content_hash;
+  std::string_view title_key;
+};
+
+StoryHead story_head(const StoryFeatures& f);
+
+// StoryFeatures::title_key of an item with this title and language (normalised code).
+std::string story_title_key(std::string_view title, std::string_view lang);
+
+// False only when decide_story(a, b, params) links nothing for any `b` with this head: the
+// candidate need not be loaded. (True does not mean it links.)
+bool may_share_story(const StoryFeatures& a, const StoryHead& b, const StoryParams& params = {});
+
 // Does item `a` belong with item `b`? Symmetric.
 StoryDecision decide_story(const StoryFeatures& a, const StoryFeatures& b,
                            const StoryParams& params = {});

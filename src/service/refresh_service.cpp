@@ -2,9 +2,13 @@
 #include "service/refresh_service.h"
 
 #include <algorithm>
+#include <deque>
+#include <optional>
 #include <set>
+#include <thread>
 
 #include "core/try.h"
+#include "service/bulk_ingest.h"
 
 namespace vigie::service {
 namespace {
@@ -89,39 +93,66 @@ core::Status RefreshService::refresh_batch(std::vector<core::Source>& sources,
     requests.push_back(request_for(s));
   }
   std::vector<fetch::FetchResult> results = http_.fetch_all(requests);
-  for (std::size_t i = 0; i < sources.size() && i < results.size(); ++i) {
-    const core::Source& s = sources[i];
-    fetch::FetchResult& res = results[i];
-    ++report.sources;
-    core::SourceHealth health;
-    if (!res.response) {
-      report.wire_bytes += res.failure.wire_bytes;
-      health = after_failure(s, res.response.error(), res.failure);
-      report.failures.push_back({s, res.response.error()});
-      ++report.failed;
-    } else if (res.response->outcome == fetch::FetchResponse::Outcome::NotModified) {
-      report.wire_bytes += res.response->wire_bytes;
-      health = after_success(s, *res.response, nullptr);
-      ++report.not_modified;
-    } else {
-      const fetch::FetchResponse& r = *res.response;
-      report.wire_bytes += r.wire_bytes;
-      auto ingested = ingest_.ingest_document(
-          s, r.body, {r.content_type, r.final_url.empty() ? s.url : r.final_url});
-      if (!ingested) {
-        // A document that is not a feed is the source's failure, kept for people to read.
-        health = after_failure(s, ingested.error(), res.failure);
-        report.failures.push_back({s, ingested.error()});
-        ++report.failed;
-      } else {
-        health = after_success(s, r, &*ingested);
-        report.new_items += ingested->stats.inserted;
-        ++report.changed;
+  const std::size_t n = std::min(sources.size(), results.size());
+
+  // Failures and 304s are recorded as they come; changed documents go to BulkIngest, whose
+  // `stored` reports them in the same order, so `changed` pairs each with its response.
+  core::Status recorded;  // the first error recording an outcome; stops the batch
+  const auto record = [&](const core::Source& s, const core::SourceHealth& health) {
+    if (recorded) {
+      if (auto st = store_.record_fetch_outcome(s.id, health); !st) {
+        recorded = st;
       }
     }
-    VIGIE_TRY(store_.record_fetch_outcome(s.id, health));
-  }
-  return {};
+  };
+  std::deque<std::size_t> changed;
+  std::size_t next_index = 0;
+  const auto next = [&]() -> std::optional<BulkDocument> {
+    while (next_index < n && recorded) {
+      const std::size_t i = next_index++;
+      const core::Source& s = sources[i];
+      fetch::FetchResult& res = results[i];
+      ++report.sources;
+      if (!res.response) {
+        report.wire_bytes += res.failure.wire_bytes;
+        report.failures.push_back({s, res.response.error()});
+        ++report.failed;
+        record(s, after_failure(s, res.response.error(), res.failure));
+      } else if (res.response->outcome == fetch::FetchResponse::Outcome::NotModified) {
+        report.wire_bytes += res.response->wire_bytes;
+        ++report.not_modified;
+        record(s, after_success(s, *res.response, nullptr));
+      } else {
+        fetch::FetchResponse& r = *res.response;
+        report.wire_bytes += r.wire_bytes;
+        changed.push_back(i);
+        return BulkDocument{
+            s, std::move(r.body), {r.content_type, r.final_url.empty() ? s.url : r.final_url}};
+      }
+    }
+    return std::nullopt;
+  };
+  const auto stored = [&](const BulkDocument&, core::Result<IngestReport> ingested) {
+    const std::size_t i = changed.front();
+    changed.pop_front();
+    const core::Source& s = sources[i];
+    if (!ingested) {
+      // A document that is not a feed is the source's failure, kept for people to read.
+      report.failures.push_back({s, ingested.error()});
+      ++report.failed;
+      record(s, after_failure(s, ingested.error(), results[i].failure));
+    } else {
+      report.new_items += ingested->stats.inserted;
+      ++report.changed;
+      record(s, after_success(s, *results[i].response, &*ingested));
+    }
+  };
+  const unsigned threads = options_.prepare_threads != 0
+                               ? options_.prepare_threads
+                               : std::max(2U, std::thread::hardware_concurrency());
+  BulkIngest bulk(ingest_, index_, threads);
+  VIGIE_TRY(bulk.run(next, stored));
+  return recorded;
 }
 
 core::Result<RefreshReport> RefreshService::refresh(std::vector<core::Source> sources) {

@@ -2,10 +2,12 @@
 #pragma once
 
 // One collection pass: the sources that are due are fetched together (politely, by the
-// HttpClient), each response is ingested, each source's health is recorded with its next check
-// time (adaptive from item frequency, publisher hints, backoff with jitter and Retry-After),
-// and the search index catches up. Nothing stops polling silently: a failing source keeps its
-// error for people to read and is retried at the backoff interval, forever.
+// HttpClient), the changed documents are ingested as `vigie ingest` does (BulkIngest: prepared
+// on every core, stored in order, indexed while they are stored), each source's health is
+// recorded with its next check time (adaptive from item frequency, publisher hints, backoff
+// with jitter and Retry-After), and the search index catches up. Nothing stops polling
+// silently: a failing source keeps its error for people to read and is retried at the backoff
+// interval, forever.
 //
 // Thread-safety: one pass at a time per instance.
 
@@ -29,6 +31,8 @@ namespace vigie::service {
 struct RefreshOptions {
   // Sources fetched together in one batch.
   std::size_t batch_size = 200;
+  // Documents of a batch prepared at once (BulkIngest); 0: one per core, at least two.
+  unsigned prepare_threads = 0;
   fetch::PollPolicyOptions poll;
 };
 

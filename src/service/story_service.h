@@ -14,9 +14,9 @@
 
 #include <chrono>
 #include <cstddef>
+#include <map>
 #include <mutex>
 #include <optional>
-#include <unordered_map>
 #include <vector>
 
 #include "core/error.h"
@@ -68,8 +68,10 @@ class StoryService {
   storage::Store& store_;
   StoryOptions options_;
   std::mutex mutex_;
-  // Features of recently assigned items, so that candidates are not re-tokenised each time.
-  std::unordered_map<core::ItemId, match::StoryFeatures> cache_;  // GUARDED_BY(mutex_)
+  // Features of recent items, so that candidates are not re-tokenised each time. Ordered by
+  // id: when it is full, the oldest items go first (story.cpp: candidates are the most recent
+  // items of each key, so the oldest are the least likely to be asked for again).
+  std::map<core::ItemId, match::StoryFeatures> cache_;  // GUARDED_BY(mutex_)
 };
 
 }  // namespace vigie::service

@@ -121,10 +121,16 @@ class ItemStore {
                                                                  std::size_t limit) = 0;
 };
 
-// A stored item filed under a story lookup key (match::story_lookup_keys), with its story.
+// A stored item filed under a story lookup key (match::story_lookup_keys), with its story and
+// what match::StoryHead needs of it (so most candidates are ruled out without loading them).
 struct StoryKeyHit {
   core::ItemId item_id = 0;
   core::StoryId story_id = 0;
+  std::uint64_t simhash = 0;
+  std::string lang;
+  std::string canonical_url;
+  std::string content_hash;
+  std::string title;
 };
 
 // One item of a story, with what a reader needs to see where and when it appeared.

@@ -59,6 +59,7 @@ class StoryStoreContractTest : public ::testing::TestWithParam<Backend> {
       it.fetched_at = core::from_unix(kT0 + day * kDay);
     }
     it.lang = "fr";
+    it.simhash = 0xF0F0'F0F0'F0F0'F0F0ULL + static_cast<std::uint64_t>(day);  // high bit set
     std::vector<core::Item> one = {it};
     auto st = store_->upsert_items(src.id, one);
     EXPECT_TRUE(st) << st.error().message;
@@ -180,6 +181,12 @@ TEST_P(StoryStoreContractTest, CandidatesShareAKeyWithinTheWindowAndHaveAStory) 
   ASSERT_EQ(hits->size(), 1U);  // once, though it shares two keys
   EXPECT_EQ((*hits)[0].item_id, near);
   EXPECT_EQ((*hits)[0].story_id, s1);
+  // The candidate's head, for match::may_share_story().
+  EXPECT_EQ((*hits)[0].simhash, 0xF0F0'F0F0'F0F0'F0FAULL);  // day 10
+  EXPECT_EQ((*hits)[0].lang, "fr");
+  EXPECT_EQ((*hits)[0].canonical_url, "https://news.example/near");
+  EXPECT_EQ((*hits)[0].content_hash, "hash-near");
+  EXPECT_EQ((*hits)[0].title, "Title near");
 
   auto other_org = store_->ensure_operator("Autre CCI");
   ASSERT_TRUE(other_org);

@@ -68,6 +68,10 @@ core::Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const SqliteOptions
                                                 : "PRAGMA synchronous=NORMAL"));
   VIGIE_TRY(conn->exec("PRAGMA foreign_keys=ON"));
   VIGIE_TRY(conn->exec("PRAGMA temp_store=MEMORY"));
+  // A 32 MB page cache (SQLite's default is 2 MB): story lookups and index catch-ups read
+  // items at random, and each page missing from the cache is a read() system call
+  // (bench/fetch/run_e2e.sh 2000: 10.6 s of system time, 6.1 s with it).
+  VIGIE_TRY(conn->exec("PRAGMA cache_size=-32768"));
   std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(conn)));
   VIGIE_TRY(store->migrate());
   return store;

@@ -62,7 +62,8 @@ core::Result<std::vector<StoryKeyHit>> SqliteStore::story_candidates(
   std::scoped_lock lock(mutex_);
   VIGIE_TRY_ASSIGN(
       Statement * s,
-      conn_->prepare("SELECT k.item_id, i.story_id FROM story_keys k JOIN items i ON i.id = "
+      conn_->prepare("SELECT k.item_id, i.story_id, i.simhash, i.lang, i.canonical_url, "
+                     "i.content_hash, i.title FROM story_keys k JOIN items i ON i.id = "
                      "k.item_id WHERE k.org_id = ? AND k.key = ? AND k.seen_at BETWEEN ? AND ? "
                      "AND i.story_id IS NOT NULL ORDER BY k.seen_at DESC, k.item_id DESC "
                      "LIMIT ?"));
@@ -82,7 +83,8 @@ core::Result<std::vector<StoryKeyHit>> SqliteStore::story_candidates(
       }
       const core::ItemId item = s->column_int(0);
       if (seen.insert(item).second) {
-        out.push_back({item, s->column_int(1)});
+        out.push_back({item, s->column_int(1), static_cast<std::uint64_t>(s->column_int(2)),
+                       s->column_text(3), s->column_text(4), s->column_text(5), s->column_text(6)});
       }
     }
   }

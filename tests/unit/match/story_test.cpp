@@ -136,6 +136,50 @@ TEST(StoryDecisionTest, GroupsCopiesAndEditsButNotTranslationsOrLookAlikes) {
   }
 }
 
+TEST(StoryHeadTest, RulesOutOnlyWhatDecideStoryWouldNotLink) {
+  // StoryService skips a candidate when may_share_story() is false, without loading it: that
+  // must never change a decision, in any mode.
+  std::size_t ruled_out = 0;
+  for (const auto& c : cases()) {
+    SCOPED_TRACE(c.name);
+    for (const auto mode : {StoryMode::Full, StoryMode::ExactOnly, StoryMode::SimHashOnly}) {
+      StoryParams params;
+      params.mode = mode;
+      const StoryFeatures a = story_features(c.a);
+      const StoryFeatures b = story_features(c.b);
+      // The head as the store gives it: the title key is recomputed from the stored title.
+      EXPECT_EQ(story_title_key(c.b.title, c.b.lang), b.title_key);
+      for (const auto& [x, y] : {std::pair{&a, &b}, std::pair{&b, &a}}) {
+        const bool may = may_share_story(*x, story_head(*y), params);
+        if (decide_story(*x, *y, params).same()) {
+          EXPECT_TRUE(may);
+        }
+        ruled_out += may ? 0 : 1;
+      }
+    }
+  }
+  EXPECT_GT(ruled_out, 0U) << "the filter never filters";
+}
+
+TEST(StoryHeadTest, ExactKeysAlwaysPassAndOtherLanguagesNeverDo) {
+  const auto a = story_features(item(std::string(kWireTitle), std::string(kWire)));
+  auto far_item = item("Port d'Abidjan : fermeture du quai 12",
+                       "Le quai numéro 12 sera fermé du 3 au 9 mars pour des travaux.");
+  auto far = story_features(far_item);
+  ASSERT_GT(text::hamming_distance(a.simhash, far.simhash), kStoryMaxHamming);
+  EXPECT_FALSE(may_share_story(a, story_head(far)));
+  far.canonical_url = a.canonical_url;
+  EXPECT_TRUE(may_share_story(a, story_head(far)));
+  far.canonical_url = "https://other.example/";
+  far.content_hash = a.content_hash;
+  EXPECT_TRUE(may_share_story(a, story_head(far)));
+  far.content_hash = "other";
+  far.title_key = a.title_key;
+  EXPECT_TRUE(may_share_story(a, story_head(far)));
+  far.lang = "en";
+  EXPECT_FALSE(may_share_story(a, story_head(far)));
+}
+
 TEST(StoryDecisionTest, ExactOnlyModeIgnoresNearDuplicates) {
   const std::string wire(kWire);
   const auto a = story_features(item(std::string(kWireTitle), wire));
