@@ -187,6 +187,50 @@ TEST_F(RefreshTest, APageThatIsNotAFeedIsTheSourcesError) {
   EXPECT_EQ(reload(s).health.last_error_reason, "ingest.not_a_feed");
 }
 
+TEST_F(RefreshTest, OneBatchOfMixedOutcomesRecordsEachSourceItsOwn) {
+  // Changed documents are stored by BulkIngest while failures and 304s are recorded as they
+  // come: each source must still get its own outcome.
+  server_.handle("/a.xml", [](const vigie::testing::RecordedRequest& r) {
+    if (r.header("If-None-Match") == "\"a1\"") {
+      return canned(304, "", {{"ETag", "\"a1\""}});
+    }
+    return canned(200, rss("A", 3), {{"ETag", "\"a1\""}});
+  });
+  server_.serve("/b.xml", canned(404, "not here"));
+  server_.serve("/c.html", canned(200, "<!doctype html><p>Accueil</p>", {}, "text/html"));
+  server_.serve("/d.xml", canned(200, rss("D", 7), {{"ETag", "\"d1\""}}));
+  std::vector<core::Source> sources = {add("/a.xml"), add("/b.xml"), add("/c.html"), add("/d.xml")};
+
+  auto first = refresh_->refresh(sources);
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_EQ(first->sources, 4U);
+  EXPECT_EQ(first->changed, 2U);
+  EXPECT_EQ(first->failed, 2U);
+  EXPECT_EQ(first->new_items, 10U);
+  EXPECT_EQ(reload(sources[0]).health.etag, "\"a1\"");
+  EXPECT_FALSE(reload(sources[0]).health.last_error_reason.has_value());
+  EXPECT_EQ(reload(sources[1]).health.last_error_reason, "fetch.http_404");
+  EXPECT_EQ(reload(sources[2]).health.last_error_reason, "ingest.not_a_feed");
+  EXPECT_EQ(reload(sources[3]).health.etag, "\"d1\"");
+  EXPECT_FALSE(reload(sources[3]).health.last_error_reason.has_value());
+
+  clock_.advance(1h);
+  for (auto& src : sources) {
+    src = reload(src);
+  }
+  auto second = refresh_->refresh(sources);
+  ASSERT_TRUE(second) << second.error().message;
+  EXPECT_EQ(second->not_modified, 1U);
+  EXPECT_EQ(second->changed, 1U);
+  EXPECT_EQ(second->failed, 2U);
+  EXPECT_EQ(second->new_items, 0U);
+  EXPECT_EQ(reload(sources[0]).health.last_success_at, clock_.now());
+  EXPECT_EQ(reload(sources[1]).health.consecutive_failures, 2);
+  EXPECT_EQ(reload(sources[2]).health.consecutive_failures, 2);
+  EXPECT_EQ(reload(sources[3]).health.last_success_at, clock_.now());
+  EXPECT_EQ(reload(sources[3]).health.consecutive_failures, 0);
+}
+
 TEST_F(RefreshTest, PrivateAddressesAreRefusedWithoutAnAllowListEntry) {
   fetch::FetchOptions strict;
   strict.per_host_min_delay = 0ms;
