@@ -10,14 +10,18 @@
 // `vigie ingest` does), so two ratios come out: storing alone, where percolating and writing
 // matches weigh most, and ingestion end to end (issue #2's definition: indexing included).
 // Prints items/s of both runs and their ratios (target: within 20%), in wall time and in CPU
-// time of the whole process (on a shared machine, CPU time is the stable figure).
+// time of the whole process (on a shared machine, CPU time is the stable figure). Then both
+// again through service::BulkIngest, what `vigie ingest` runs (prepared on THREADS threads,
+// stored in order, indexed while storing): end to end only, the stages overlapping.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <string>
@@ -28,6 +32,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "service/bulk_ingest.h"
 #include "service/index_sync.h"
 #include "service/ingest_service.h"
 #include "storage/sqlite/sqlite_store.h"
@@ -148,36 +153,50 @@ double process_cpu_s() {
   return sec(u.ru_utime) + sec(u.ru_stime);
 }
 
-Run ingest_all(const std::vector<std::string>& docs, int copies, unsigned threads,
-               const std::vector<std::string>& topic_queries, const std::filesystem::path& dir) {
+// A fresh store holding the topics and one source per (copy, document).
+struct Fixture {
+  std::unique_ptr<vigie::storage::sqlite::SqliteStore> store;
+  std::vector<vigie::core::Source> sources;
+};
+
+Fixture make_fixture(std::size_t docs, int copies, const std::vector<std::string>& topic_queries,
+                     const std::filesystem::path& dir) {
   auto store = vigie::storage::sqlite::SqliteStore::open({.path = (dir / "b.db").string()});
   if (!store) {
     throw std::runtime_error("cannot open the store");
   }
-  BenchClock clock;
-  auto org = (*store)->ensure_operator("Bench");
+  Fixture f{std::move(*store), {}};
+  auto org = f.store->ensure_operator("Bench");
   for (std::size_t i = 0; i < topic_queries.size(); ++i) {
     vigie::core::Topic t;
     t.org_id = org->id;
     t.name = fmt::format("topic {}", i);
     t.query = topic_queries[i];
     t.priority = i % 10 == 0 ? vigie::core::Priority::High : vigie::core::Priority::Normal;
-    if (!(*store)->add_topic(t)) {
+    if (!f.store->add_topic(t)) {
       throw std::runtime_error("cannot add a topic");
     }
   }
-  vigie::service::IngestService ingest(**store, clock);
-  std::vector<vigie::core::Source> sources;
   for (int c = 0; c < copies; ++c) {
-    for (std::size_t d = 0; d < docs.size(); ++d) {
+    for (std::size_t d = 0; d < docs; ++d) {
       vigie::core::Source s;
       s.org_id = org->id;
       s.kind = vigie::core::SourceKind::Import;
       s.url = fmt::format("local:copy{}-{}", c, d);
       s.title = s.url;
-      sources.push_back(*(*store)->add_source(s));
+      f.sources.push_back(*f.store->add_source(s));
     }
   }
+  return f;
+}
+
+Run ingest_all(const std::vector<std::string>& docs, int copies, unsigned threads,
+               const std::vector<std::string>& topic_queries, const std::filesystem::path& dir) {
+  Fixture fixture = make_fixture(docs.size(), copies, topic_queries, dir);
+  auto& store = fixture.store;
+  const auto& sources = fixture.sources;
+  BenchClock clock;
+  vigie::service::IngestService ingest(*store, clock);
   Run run;
   std::mutex cpu_mu;
   const auto t0 = Steady::now();
@@ -215,7 +234,7 @@ Run ingest_all(const std::vector<std::string>& docs, int copies, unsigned thread
     // A read by topic (what the triage inbox does) moves the matches the writer left pending
     // into the by-topic table (migration 0007): part of the cost of storing them.
     const double cw = thread_cpu_s();
-    if (!(*store)->count_matches_of_topic(1)) {
+    if (!store->count_matches_of_topic(1)) {
       throw std::runtime_error("cannot read matches");
     }
     run.writer_cpu_s += thread_cpu_s() - cw;
@@ -228,12 +247,60 @@ Run ingest_all(const std::vector<std::string>& docs, int copies, unsigned thread
   if (!index) {
     throw std::runtime_error("cannot open the index");
   }
-  vigie::service::IndexSync sync(**store, **index);
+  vigie::service::IndexSync sync(*store, **index);
   if (!sync.catch_up()) {
     throw std::runtime_error("cannot index");
   }
   run.index_s = std::chrono::duration<double>(Steady::now() - t1).count();
   run.index_cpu_s = process_cpu_s() - c1;
+  return run;
+}
+
+// The same documents and topics through BulkIngest: wall and CPU time of the whole run.
+struct BulkRun {
+  std::size_t items = 0;
+  std::size_t matches = 0;
+  double wall_s = 0, cpu_s = 0;
+};
+
+BulkRun ingest_bulk(const std::vector<std::string>& docs, int copies, unsigned threads,
+                    const std::vector<std::string>& topic_queries,
+                    const std::filesystem::path& dir) {
+  Fixture fixture = make_fixture(docs.size(), copies, topic_queries, dir);
+  auto& store = fixture.store;
+  const auto& sources = fixture.sources;
+  auto index = vigie::storage::XapianIndex::open((dir / "b.index").string());
+  if (!index) {
+    throw std::runtime_error("cannot open the index");
+  }
+  BenchClock clock;
+  vigie::service::IngestService ingest(*store, clock);
+  vigie::service::IndexSync sync(*store, **index);
+  BulkRun run;
+  const auto t0 = Steady::now();
+  const double c0 = process_cpu_s();
+  std::size_t next = 0;
+  vigie::service::BulkIngest bulk(ingest, sync, threads);
+  const auto status = bulk.run(
+      [&]() -> std::optional<vigie::service::BulkDocument> {
+        if (next == sources.size()) {
+          return std::nullopt;
+        }
+        const std::size_t i = next++;
+        return vigie::service::BulkDocument{sources[i], docs[i % docs.size()], {}};
+      },
+      [&](const vigie::service::BulkDocument&,
+          vigie::core::Result<vigie::service::IngestReport> r) {
+        if (r) {
+          run.items += r->stats.inserted;
+          run.matches += r->topic_matches;
+        }
+      });
+  if (!status || !store->count_matches_of_topic(1)) {
+    throw std::runtime_error("cannot ingest");
+  }
+  run.wall_s = std::chrono::duration<double>(Steady::now() - t0).count();
+  run.cpu_s = process_cpu_s() - c0;
   return run;
 }
 
@@ -259,8 +326,13 @@ int main(int argc, char** argv) {
                     / fmt::format("vigie-bench-ingest-topics-{}", static_cast<long>(::getpid()));
   std::filesystem::create_directories(base / "none");
   std::filesystem::create_directories(base / "topics");
+  const auto queries = make_topics(topics);
   const auto none = ingest_all(docs, copies, threads, {}, base / "none");
-  const auto with = ingest_all(docs, copies, threads, make_topics(topics), base / "topics");
+  const auto with = ingest_all(docs, copies, threads, queries, base / "topics");
+  std::filesystem::create_directories(base / "bulk-none");
+  std::filesystem::create_directories(base / "bulk-topics");
+  const auto bulk_none = ingest_bulk(docs, copies, threads, {}, base / "bulk-none");
+  const auto bulk_with = ingest_bulk(docs, copies, threads, queries, base / "bulk-topics");
   std::filesystem::remove_all(base);
   fmt::print("corpus: {} documents x {} copies, {} threads (prepare), one writer\n", docs.size(),
              copies, threads);
@@ -282,5 +354,17 @@ int main(int argc, char** argv) {
   fmt::print("  end to end (index included): {:.2f} in wall time, {:.2f} in CPU time\n",
              ratio(none.store_s + none.index_s, with.store_s + with.index_s),
              ratio(none.store_cpu_s + none.index_cpu_s, with.store_cpu_s + with.index_cpu_s));
+  for (const auto& [name, r] :
+       {std::pair{"without topics", bulk_none}, std::pair{"with topics", bulk_with}}) {
+    fmt::print("BulkIngest, {:<15} {} items, {} matches | {:.2f} s wall, {:.2f} s CPU\n", name,
+               r.items, r.matches, r.wall_s, r.cpu_s);
+  }
+  const auto bulk_ratio = [&](double none_s, double with_s) {
+    return rate(bulk_with.items, with_s) / rate(bulk_none.items, none_s);
+  };
+  fmt::print(
+      "  end to end through BulkIngest (vigie ingest): {:.2f} in wall time, {:.2f} in CPU "
+      "time\n",
+      bulk_ratio(bulk_none.wall_s, bulk_with.wall_s), bulk_ratio(bulk_none.cpu_s, bulk_with.cpu_s));
   return 0;
 }
