@@ -217,7 +217,6 @@ StoryHead story_head(const StoryFeatures& f) {
 }
 
 bool may_share_story(const StoryFeatures& a, const StoryHead& b, const StoryParams& params) {
-  // decide_story()'s early answers, in its order, on the head's fields alone.
   if ((!a.canonical_url.empty() && a.canonical_url == b.canonical_url)
       || (!a.content_hash.empty() && a.content_hash == b.content_hash)) {
     return true;
@@ -232,7 +231,7 @@ bool may_share_story(const StoryFeatures& a, const StoryHead& b, const StoryPara
       break;
   }
   if (!same_language(a.lang, b.lang)) {
-    return false;
+    return false;  // a translation is related, not a near duplicate
   }
   const bool same_title = !a.title_key.empty() && a.title_key == b.title_key;
   return same_title || hamming <= params.max_hamming;
@@ -242,6 +241,10 @@ StoryDecision decide_story(const StoryFeatures& a, const StoryFeatures& b,
                            const StoryParams& params) {
   StoryDecision d;
   d.hamming = text::hamming_distance(a.simhash, b.simhash);
+  // The cheap filter, on what a stored candidate's head holds: most candidates stop here.
+  if (!may_share_story(a, story_head(b), params)) {
+    return d;
+  }
   if (!a.canonical_url.empty() && a.canonical_url == b.canonical_url) {
     d.link = StoryLink::CanonicalUrl;
     return d;
@@ -250,22 +253,13 @@ StoryDecision decide_story(const StoryFeatures& a, const StoryFeatures& b,
     d.link = StoryLink::ContentHash;
     return d;
   }
-  if (params.mode == StoryMode::ExactOnly) {
+  if (params.mode != StoryMode::Full) {
+    // Past the filter without an exact key: SimHashOnly with close fingerprints (ExactOnly
+    // links by exact keys alone, so it never gets here).
+    d.link = StoryLink::NearDuplicate;
     return d;
-  }
-  if (params.mode == StoryMode::SimHashOnly) {
-    if (d.hamming <= params.max_hamming) {
-      d.link = StoryLink::NearDuplicate;
-    }
-    return d;
-  }
-  if (!same_language(a.lang, b.lang)) {
-    return d;  // a translation is related, not a near duplicate
   }
   const bool same_title = !a.title_key.empty() && a.title_key == b.title_key;
-  if (!same_title && d.hamming > params.max_hamming) {
-    return d;  // the cheap filter: most candidates stop here
-  }
   d.title_similarity = jaccard(a.title_words, b.title_words);
   d.text_similarity = shingle_jaccard(a, b);
   d.containment = containment_from(d.text_similarity, a, b);

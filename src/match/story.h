@@ -133,8 +133,9 @@ StoryHead story_head(const StoryFeatures& f);
 // StoryFeatures::title_key of an item with this title and language (normalised code).
 std::string story_title_key(std::string_view title, std::string_view lang);
 
-// False only when decide_story(a, b, params) links nothing for any `b` with this head: the
-// candidate need not be loaded. (True does not mean it links.)
+// Whether an item with head `b` may be the same story as `a`: decide_story() links nothing
+// without it (it is decide_story()'s first step), so a candidate for which it is false need
+// not be loaded. True does not mean it links.
 bool may_share_story(const StoryFeatures& a, const StoryHead& b, const StoryParams& params = {});
 
 // Does item `a` belong with item `b`? Symmetric.

@@ -56,19 +56,16 @@ core::Status StoryService::assign_batch(core::OrgId org, const std::vector<core:
     const core::Timestamp seen = first_seen(item);
     VIGIE_TRY_ASSIGN(auto hits, store_.story_candidates(org, keys, seen - options_.window,
                                                         seen + options_.window, options_.per_key));
-    // A candidate that cannot be the same story whatever its text is not loaded: most are
-    // near-key hits (a shared min-hash shingle) with distant SimHashes.
-    std::erase_if(hits, [&](const storage::StoryKeyHit& h) {
+    // Candidates not in the cache are loaded, unless they cannot be the same story whatever
+    // their text: most are near-key hits (a shared min-hash shingle) with distant SimHashes.
+    std::vector<core::ItemId> missing;
+    for (const auto& h : hits) {
       if (cache_.contains(h.item_id)) {
-        return false;
+        continue;
       }
       const std::string title_key = match::story_title_key(h.title, h.lang);
       const match::StoryHead head{h.simhash, h.lang, h.canonical_url, h.content_hash, title_key};
-      return !match::may_share_story(f, head, options_.params);
-    });
-    std::vector<core::ItemId> missing;
-    for (const auto& h : hits) {
-      if (!cache_.contains(h.item_id)) {
+      if (match::may_share_story(f, head, options_.params)) {
         missing.push_back(h.item_id);
       }
     }
