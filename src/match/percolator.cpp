@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cmath>
 #include <cstring>
 #include <functional>
@@ -80,8 +81,17 @@ class Dictionary {
   // they mostly stay in cache.
   class Subset {
    public:
+    // What find() returns: the string's id, and the value its record carries.
+    struct Found {
+      std::uint32_t id = kNone;
+      std::uint32_t extra = kNone;
+    };
+
     Subset() = default;
-    Subset(const Dictionary& dict, std::vector<std::uint32_t> ids) {
+    // `extra(id)` (when given) is kept in each record and returned by find(): what callers
+    // would otherwise look up next.
+    Subset(const Dictionary& dict, std::vector<std::uint32_t> ids,
+           const std::function<std::uint32_t(std::uint32_t)>& extra = nullptr) {
       sort_unique(ids);
       std::size_t size = 16;
       while (size * 3 < ids.size() * 4) {
@@ -91,6 +101,8 @@ class Dictionary {
       for (std::uint32_t id : ids) {
         const std::string_view text = text_at(dict.arena_, dict.records_[id]);
         const auto record = static_cast<std::uint32_t>(arena_.size());
+        const std::uint32_t value = extra ? extra(id) : kNone;
+        arena_.append(reinterpret_cast<const char*>(&value), sizeof value);
         append_record(arena_, id, text);
         const std::uint64_t h = hash(text);
         std::size_t i = h & (size - 1);
@@ -108,19 +120,23 @@ class Dictionary {
         __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
       }
     }
-    std::uint32_t find(std::string_view s) const { return find(s, hash(s)); }
+    Found find(std::string_view s) const { return find(s, hash(s)); }
     // `h`: hash_of(s).
-    std::uint32_t find(std::string_view s, std::uint64_t h) const {
+    Found find(std::string_view s, std::uint64_t h) const {
       if (slots_.empty()) {
-        return kNone;
+        return {};
       }
       const std::size_t mask = slots_.size() - 1;
       for (std::size_t i = h & mask; slots_[i].record != kNone; i = (i + 1) & mask) {
-        if (slots_[i].tag == tag(h) && holds(arena_, slots_[i].record, s)) {
-          return id_at(arena_, slots_[i].record);
+        // Records here: extra (4 bytes), then a dictionary record.
+        const std::uint32_t record = slots_[i].record + 4;
+        if (slots_[i].tag == tag(h) && holds(arena_, record, s)) {
+          std::uint32_t value = 0;
+          std::memcpy(&value, arena_.data() + slots_[i].record, sizeof value);
+          return {id_at(arena_, record), value};
         }
       }
-      return kNone;
+      return {};
     }
 
    private:
@@ -169,6 +185,70 @@ class Dictionary {
   std::size_t count_ = 0;
 };
 
+// Which tokens may start with one of the topics' prefixes: for each prefix length in bytes
+// (up to 8; longer prefixes count their first 8), a bit per hash of that many first bytes.
+// Most tokens start with no prefix, even when they share a few letters with one; this says so
+// with a load or two from a few kilobytes, instead of looking up their head.
+class PrefixFilter {
+ public:
+  void add(std::string_view prefix) {
+    const std::size_t k = std::min<std::size_t>(kBytes, prefix.size());
+    if (k == 0) {
+      return;
+    }
+    if (std::find(lengths_.begin(), lengths_.end(), k) == lengths_.end()) {
+      lengths_.insert(std::upper_bound(lengths_.begin(), lengths_.end(), k), k);
+    }
+    bits_[k - 1].set(slot(first_bytes(prefix), k));
+  }
+  bool may_start(std::string_view token) const {
+    if (lengths_.empty() || lengths_.front() > token.size()) {
+      return false;
+    }
+    const std::uint64_t head = first_bytes(token);
+    for (std::size_t k : lengths_) {
+      if (k > token.size()) {
+        return false;
+      }
+      if (bits_[k - 1].test(slot(head, k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  static constexpr std::size_t kBytes = 8;
+  static constexpr unsigned kSlotBits = 15;
+  // The first 8 bytes of `s` (all of it, zero-padded, when shorter), little-endian.
+  static std::uint64_t first_bytes(std::string_view s) {
+    std::uint64_t v = 0;
+    const std::size_t n = s.size();
+    if (n >= 8) {
+      std::memcpy(&v, s.data(), 8);
+    } else if (n >= 4) {
+      // Two loads that overlap when n < 8; the shared bytes are the same in both.
+      std::uint32_t lo = 0;
+      std::uint32_t hi = 0;
+      std::memcpy(&lo, s.data(), 4);
+      std::memcpy(&hi, s.data() + n - 4, 4);
+      v = lo | std::uint64_t{hi} << (8 * (n - 4));
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        v |= std::uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
+      }
+    }
+    return v;
+  }
+  // The slot of the first k bytes of a string whose first_bytes() are `head`.
+  static std::size_t slot(std::uint64_t head, std::size_t k) {
+    const std::uint64_t v = k == 8 ? head : head & ((std::uint64_t{1} << (8 * k)) - 1);
+    return static_cast<std::size_t>(((v + k) * 0x9E3779B97F4A7C15ULL) >> (64 - kSlotBits));
+  }
+  std::vector<std::size_t> lengths_;  // the lengths some prefix has, ascending
+  std::array<std::bitset<std::size_t{1} << kSlotBits>, kBytes> bits_;
+};
+
 // Filter values live in the same dictionary under a prefix no token can have (tokens are
 // letters and digits only).
 std::string filter_key(FilterField f, std::string_view value) {
@@ -181,16 +261,26 @@ std::string filter_key(FilterField f, std::string_view value) {
 
 enum class Op : std::uint8_t { Term, Prefix, Phrase, Near, Filter, Date, And, Or, Not };
 
+// A NEAR operand resolved to ids: a word (Term, folded forms only) or a prefix by its id, a
+// phrase by its words in Impl::phrase_ids.
+struct NearOperandIds {
+  Op op = Op::Term;
+  std::uint32_t id = kNone;  // Term, Prefix; Phrase: its first word
+  std::uint32_t first = 0;   // Phrase: offset in phrase_ids
+  std::uint32_t count = 0;   // Phrase: words
+};
+
 // One node of a compiled query. Leaves keep what verification needs, resolved to ids.
 struct Node {
   Op op = Op::Term;
   Field field = Field::Any;
-  std::uint32_t folded = kNone;    // Term; Prefix: the prefix's id (prefix_id)
-  std::uint32_t stems = kNone;     // Term: offset in stem_ids_, kNone when unstemmed
-  std::string prefix;              // Prefix
-  std::vector<std::uint32_t> ids;  // Phrase words
-  std::vector<std::string> words;  // Phrase words, as text
-  std::optional<Near> near;        // Near (checked by the evaluator's own functions)
+  std::uint32_t folded = kNone;              // Term; Prefix: the prefix's id (prefix_id)
+  std::uint32_t stems = kNone;               // Term: offset in stem_ids_, kNone when unstemmed
+  std::string prefix;                        // Prefix
+  std::vector<std::uint32_t> ids;            // Phrase words
+  std::vector<std::string> words;            // Phrase words, as text
+  std::optional<Near> near;                  // Near
+  std::array<NearOperandIds, 2> near_ids{};  // Near: its operands, resolved to ids
   FilterField filter = FilterField::Lang;
   std::string value;                    // Filter
   DateRange dates;                      // Date
@@ -215,9 +305,9 @@ struct HotNode {
   std::uint32_t folded() const { return a; }
   // Term: index of its stems in Impl::stems_by_lang, kNone when unstemmed.
   std::uint32_t stems() const { return b; }
-  // Phrase: offset in phrase_ids; And, Or, Not: in child_ids.
+  // Phrase: offset in phrase_ids; And, Or, Not: in child_ids; Near: in near_ops (two).
   std::uint32_t first() const { return a; }
-  // Phrase: words; And, Or, Not: children.
+  // Phrase: words; And, Or, Not: children; Near: the distance.
   std::uint32_t count() const { return b; }
 };
 static_assert(sizeof(HotNode) == 16);
@@ -247,15 +337,20 @@ struct KeySet {
   std::size_t size() const { return ids.size() + term_ids.size() + stem_ids.size(); }
 };
 
-// Postings by dictionary id, flattened once the topics are compiled: entries of id i are
-// entries[start[i], start[i + 1]).
+// Postings by dictionary id and kind, flattened once the topics are compiled: an id's lists
+// are next to each other, entries of (id, kind) being entries[start[k], start[k + 1]) with
+// k = id * kinds + kind. A document reads where an id's lists start from one cache line,
+// whichever of its forms it has.
 class PostingTable {
  public:
-  void add(std::uint32_t id, std::uint32_t entry) {
-    if (building_.size() <= id) {
-      building_.resize(id + 1);
+  explicit PostingTable(std::size_t kinds) : kinds_(kinds) {}
+
+  void add(std::uint32_t id, std::size_t kind, std::uint32_t entry) {
+    const std::size_t k = std::size_t{id} * kinds_ + kind;
+    if (building_.size() <= k) {
+      building_.resize(k + 1);
     }
-    building_[id].push_back(entry);
+    building_[k].push_back(entry);
   }
   void freeze() {
     start_.assign(building_.size() + 1, 0);
@@ -271,18 +366,21 @@ class PostingTable {
     building_.shrink_to_fit();
   }
   void prefetch(std::uint32_t id) const {
-    if (id + 1 < start_.size()) {
-      __builtin_prefetch(&start_[id]);
+    const std::size_t k = std::size_t{id} * kinds_;
+    if (k + 1 < start_.size()) {
+      __builtin_prefetch(&start_[k]);
     }
   }
-  std::span<const std::uint32_t> at(std::uint32_t id) const {
-    if (id + 1 >= start_.size()) {
+  std::span<const std::uint32_t> at(std::uint32_t id, std::size_t kind = 0) const {
+    const std::size_t k = std::size_t{id} * kinds_ + kind;
+    if (k + 1 >= start_.size()) {
       return {};
     }
-    return {entries_.data() + start_[id], entries_.data() + start_[id + 1]};
+    return {entries_.data() + start_[k], entries_.data() + start_[k + 1]};
   }
 
  private:
+  std::size_t kinds_;
   std::vector<std::vector<std::uint32_t>> building_;
   std::vector<std::uint32_t> start_;
   std::vector<std::uint32_t> entries_;
@@ -339,9 +437,23 @@ enum Slot : std::uint8_t {
 };
 using Counts = std::array<std::uint32_t, kSlots>;
 
+// Where a word or prefix occurs: links of a list per (id, field), newest first, so that
+// phrases and NEAR visit the occurrences of their first word instead of every position.
+struct Link {
+  std::uint32_t position = 0;
+  std::uint32_t next = kNone;
+};
+
+// What a document holds of one dictionary id it flagged.
+struct Entry {
+  Counts counts{};
+  std::array<std::uint32_t, 4> first{kNone, kNone, kNone, kNone};  // by field: its last Link
+};
+
 // A document field turned into dictionary ids: the id of the folded word at each position,
 // for phrases (kNone for words the dictionary does not know: they can match no query word).
 // Positions are word positions, one word each (text::tokenize()), so this is a plain array.
+// `slot` is also the field's index in Entry::first (title, text, source, author).
 struct FieldView {
   const FieldTokens* tokens = nullptr;
   std::uint8_t folded_bit = 0;  // this field's bits in the per-document presence flags
@@ -370,9 +482,13 @@ struct Scratch {
   std::vector<std::uint8_t> flags;
   std::vector<std::uint32_t> local;              // by dictionary id, valid while flags[id] != 0
   std::vector<std::uint32_t> touched;            // ids with flags set, in order
-  std::vector<Counts> counts;                    // parallel to touched: occurrences per Slot
+  std::vector<Entry> entries;                    // parallel to touched
+  std::vector<Link> links;                       // see Entry::first
+  std::vector<Span> left, right;                 // NEAR operands' occurrences
   std::array<std::vector<std::uint32_t>, 4> at;  // FieldView::at of each field
   std::vector<std::uint8_t> remaining;           // by rule: key groups not hit yet (see gather())
+  std::vector<std::uint32_t> pending_stems;      // tokens whose stem view() looks up
+  std::vector<std::uint32_t> candidates;         // gather()'s result
 };
 
 Scratch& scratch() {
@@ -391,7 +507,8 @@ struct ScratchReset {
       sc.flags[id] = 0;
     }
     sc.touched.clear();
-    sc.counts.clear();
+    sc.entries.clear();
+    sc.links.clear();
   }
 };
 
@@ -416,14 +533,17 @@ struct Percolator::Impl {
   std::vector<std::int64_t> topic_ids;
   std::vector<std::int64_t> refused;
   // By dictionary id: (rule << 3 | group) of each query a key belongs to (see KeySet).
-  PostingTable word_postings;
-  PostingTable term_postings;
-  PostingTable stem_postings;
+  // A stemmed document reads an id's folded-word and stem lists, which are kept together; the
+  // folded forms of stemmed words, for unstemmed documents, are apart (see KeySet).
+  enum : std::size_t { kWordPostings, kStemPostings };
+  PostingTable postings{2};
+  PostingTable term_postings{1};
   // Prefix keys by their first code points (kHeadChars, or fewer for a shorter prefix): a
   // document token looks up its own head once per distinct head length, then compares.
   Dictionary heads;  // head -> index into prefix_heads
   std::vector<std::vector<std::pair<std::string, std::uint32_t>>> prefix_heads;
   std::vector<std::size_t> head_chars;  // distinct head lengths in code points
+  PrefixFilter prefix_filter;
   std::unordered_set<std::uint32_t> registered_prefixes;
   std::vector<std::uint32_t> always;      // rules checked on every document
   std::vector<std::uint8_t> full_masks;   // by rule: Rule::full, compact for gather()
@@ -465,6 +585,7 @@ struct Percolator::Impl {
   std::vector<HotNode> hot;  // parallel to nodes
   std::vector<std::uint32_t> child_ids;
   std::vector<std::uint32_t> phrase_ids;
+  std::vector<NearOperandIds> near_ops;
 
   std::uint32_t add(Node n) {
     if (!n.label.empty()) {
@@ -482,6 +603,10 @@ struct Percolator::Impl {
       h.a = static_cast<std::uint32_t>(phrase_ids.size());
       h.b = static_cast<std::uint32_t>(n.ids.size());
       phrase_ids.insert(phrase_ids.end(), n.ids.begin(), n.ids.end());
+    } else if (n.op == Op::Near) {
+      h.a = static_cast<std::uint32_t>(near_ops.size());
+      h.b = static_cast<std::uint32_t>(n.near->distance);
+      near_ops.insert(near_ops.end(), n.near_ids.begin(), n.near_ids.end());
     } else if (n.op == Op::And || n.op == Op::Or || n.op == Op::Not) {
       h.a = static_cast<std::uint32_t>(child_ids.size());
       h.b = static_cast<std::uint32_t>(n.children.size());
@@ -501,21 +626,35 @@ struct Percolator::Impl {
   struct DocView {
     const EvalDocument* doc = nullptr;
     const std::uint8_t* flags = nullptr;   // by dictionary id: FieldView bits present
-    const std::uint32_t* local = nullptr;  // by dictionary id: index into counts
-    const Counts* counts = nullptr;
+    const std::uint32_t* local = nullptr;  // by dictionary id: index into entries
+    const Entry* entries = nullptr;
+    const Link* links = nullptr;
     FieldView title, text, source, author;
     std::uint32_t lang_index = kNone;
     const std::uint32_t* stems = nullptr;  // the document language's row of stems_by_lang
     std::size_t length = 0;                // words in the title and the body
   };
   DocView view(const EvalDocument& doc) const;
-  std::vector<std::uint32_t> gather(const DocView& d) const;
+  // The rules whose key groups `d` all hits, then the always-checked ones; valid until the
+  // next call on this thread.
+  std::span<const std::uint32_t> gather(const DocView& d) const;
   bool applies(const Rule& r, const std::string& lang) const;
   bool eval(std::uint32_t node, const DocView& d) const;
   double leaf_count(std::uint32_t node, const DocView& d) const;
   std::uint32_t count_of(std::uint32_t id, Slot slot, const DocView& d) const {
-    return d.flags[id] == 0 ? 0 : d.counts[d.local[id]][slot];
+    return d.flags[id] == 0 ? 0 : d.entries[d.local[id]].counts[slot];
   }
+  // The last link of `id`'s occurrences in `f` (folded words and prefixes), kNone if none.
+  static std::uint32_t first_link(std::uint32_t id, const FieldView& f, const DocView& d) {
+    return (d.flags[id] & f.folded_bit) == 0 ? kNone : d.entries[d.local[id]].first[f.slot];
+  }
+  // Appends where `o` occurs in `f` to `out`.
+  void near_spans(const NearOperandIds& o, const FieldView& f, const DocView& d,
+                  std::vector<Span>& out) const;
+  bool near_in(const HotNode& n, const FieldView& f, const DocView& d) const;
+  // Occurrences of the phrase ids[0..count) in `f`: all of them, or whether there is one.
+  std::uint32_t phrase_count(const std::uint32_t* ids, std::uint32_t count, const FieldView& f,
+                             const DocView& d, bool first_only) const;
   // Adds the positive leaves of `node` found in `d` to `score` and their label ids, each once,
   // to `found`.
   void collect_hits(std::uint32_t node, bool negated, const DocView& d, double& score,
@@ -554,14 +693,25 @@ std::uint32_t Percolator::Impl::compile(const Query& q) {
           out.op = Op::Near;
           out.field = field_of(n.left);
           out.near = n;
-          // Keys of NEAR operands compare folded forms: intern them for the key extraction.
+          // NEAR operands compare folded forms: their words are looked up like phrase words,
+          // their prefixes flagged like prefix leaves.
+          std::size_t k = 0;
           for (const NearOperand* o : {&n.left, &n.right}) {
+            NearOperandIds& ids = out.near_ids[k++];
             if (const auto* t = std::get_if<Term>(o)) {
-              word(t->term);
-            } else if (const auto* p = std::get_if<Phrase>(o)) {
-              for (const auto& w : p->terms) {
-                word(w);
+              ids.op = Op::Term;
+              ids.id = word(t->term);
+            } else if (const auto* pre = std::get_if<Prefix>(o)) {
+              ids.op = Op::Prefix;
+              ids.id = prefix_id(pre->prefix);
+            } else {
+              ids.op = Op::Phrase;
+              ids.first = static_cast<std::uint32_t>(phrase_ids.size());
+              for (const auto& w : std::get<Phrase>(*o).terms) {
+                phrase_ids.push_back(word(w));
               }
+              ids.count = static_cast<std::uint32_t>(phrase_ids.size()) - ids.first;
+              ids.id = phrase_ids[ids.first];
             }
           }
           out.label = operand_label(n.left) + " NEAR/" + std::to_string(n.distance) + " "
@@ -792,16 +942,16 @@ void Percolator::Impl::add_topic(const PercolatorTopic& topic, const PercolatorL
       const std::uint32_t entry = rule << 3U | g;
       const KeySet& k = p.keys[g];
       for (std::uint32_t id : k.ids) {
-        word_postings.add(id, entry);
+        postings.add(id, kWordPostings, entry);
       }
       for (std::uint32_t id : k.term_ids) {
-        term_postings.add(id, entry);
+        term_postings.add(id, 0, entry);
       }
       for (std::uint32_t id : k.stem_ids) {
-        stem_postings.add(id, entry);
+        postings.add(id, kStemPostings, entry);
       }
       for (const auto& prefix : k.prefixes) {
-        word_postings.add(prefix_id(prefix), entry);
+        postings.add(prefix_id(prefix), kWordPostings, entry);
       }
       key_count += k.size() + k.prefixes.size();
     }
@@ -818,6 +968,7 @@ std::uint32_t Percolator::Impl::prefix_id(const std::string& prefix) {
       prefix_heads.emplace_back();
     }
     prefix_heads[h].emplace_back(prefix, id);
+    prefix_filter.add(prefix);
     if (std::find(head_chars.begin(), head_chars.end(), chars) == head_chars.end()) {
       head_chars.push_back(chars);
     }
@@ -841,16 +992,25 @@ Percolator::Impl::DocView Percolator::Impl::view(const EvalDocument& doc) const 
     sc.flags.resize(dict.size(), 0);
     sc.local.resize(dict.size(), 0);
   }
-  const auto touch = [&](std::uint32_t id, std::uint8_t bit) -> Counts& {
+  const auto touch = [&](std::uint32_t id, std::uint8_t bit) -> Entry& {
     if (sc.flags[id] == 0) {
       sc.local[id] = static_cast<std::uint32_t>(sc.touched.size());
       sc.touched.push_back(id);
-      sc.counts.emplace_back();
+      sc.entries.emplace_back();
     }
     sc.flags[id] = static_cast<std::uint8_t>(sc.flags[id] | bit);
-    return sc.counts[sc.local[id]];
+    return sc.entries[sc.local[id]];
   };
-  const auto flag = [&](std::uint32_t id, std::uint8_t bit, Slot slot) { ++touch(id, bit)[slot]; };
+  const auto flag = [&](std::uint32_t id, std::uint8_t bit, Slot slot) {
+    ++touch(id, bit).counts[slot];
+  };
+  // A folded word or prefix: also where it occurs (`slot` is the field's index).
+  const auto flag_at = [&](std::uint32_t id, std::uint8_t bit, Slot slot, std::uint32_t position) {
+    Entry& e = touch(id, bit);
+    ++e.counts[slot];
+    sc.links.push_back({position, e.first[slot]});
+    e.first[slot] = static_cast<std::uint32_t>(sc.links.size() - 1);
+  };
   const auto fill = [&](FieldView& v, std::vector<std::uint32_t>& at, const FieldTokens& f,
                         std::uint8_t folded_bit, std::uint8_t stem_bit, Slot slot, Slot stem_slot) {
     v.tokens = &f;
@@ -860,37 +1020,56 @@ Percolator::Impl::DocView Percolator::Impl::view(const EvalDocument& doc) const 
     v.stem_slot = stem_slot;
     v.stemmed = !f.stems.empty();
     at.assign(f.tokens.empty() ? 0 : f.tokens.back().position + std::size_t{1}, kNone);
-    const Dictionary::Subset* stems = v.stemmed ? &stems_in[d.lang_index] : nullptr;
-    // Hashes of the next kAhead tokens, whose slots are being loaded (a ring).
+    // Words first, their lookups a few ahead of their use so that the cache misses overlap.
+    // A token that is a query word with stems has its stem's id in the word's record; the
+    // other tokens' stems are looked up after, the same way.
     constexpr std::size_t kAhead = 4;
-    std::array<std::uint64_t, kAhead> word_hash{};
-    std::array<std::uint64_t, kAhead> stem_hash{};
+    std::array<std::uint64_t, kAhead> hashes{};  // a ring: hashes of the tokens being loaded
     const auto ahead = [&](std::size_t j) {
       if (j < f.tokens.size()) {
-        word_hash[j % kAhead] = Dictionary::Subset::hash_of(f.tokens[j].term);
-        word_lookup.prefetch(word_hash[j % kAhead]);
-        if (stems != nullptr) {
-          stem_hash[j % kAhead] = Dictionary::Subset::hash_of(f.stems[j]);
-          stems->prefetch(stem_hash[j % kAhead]);
-        }
+        hashes[j % kAhead] = Dictionary::Subset::hash_of(f.tokens[j].term);
+        word_lookup.prefetch(hashes[j % kAhead]);
       }
     };
     for (std::size_t j = 0; j < kAhead; ++j) {
       ahead(j);
     }
+    std::vector<std::uint32_t>& unstemmed = sc.pending_stems;
+    unstemmed.clear();
     for (std::size_t i = 0; i < f.tokens.size(); ++i) {
-      const std::uint64_t wh = word_hash[i % kAhead];
-      const std::uint64_t sh = stem_hash[i % kAhead];
+      const std::uint64_t h = hashes[i % kAhead];
       ahead(i + kAhead);
-      const std::uint32_t id = word_lookup.find(f.tokens[i].term, wh);
+      const auto [id, stems_index] = word_lookup.find(f.tokens[i].term, h);
       if (id != kNone) {
         at[f.tokens[i].position] = id;
-        flag(id, folded_bit, slot);
+        flag_at(id, folded_bit, slot, f.tokens[i].position);
       }
-      if (v.stemmed) {
-        // A stem that is also a query word has that word's id (one dictionary).
-        const std::uint32_t sid =
-            id != kNone && f.stems[i] == f.tokens[i].term ? id : stems->find(f.stems[i], sh);
+      if (!v.stemmed) {
+        continue;
+      }
+      if (stems_index != kNone && d.stems != nullptr) {
+        flag(d.stems[stems_index], stem_bit, stem_slot);
+      } else if (id != kNone && f.stems[i] == f.tokens[i].term) {
+        flag(id, stem_bit, stem_slot);  // a stem that is a query word has the word's id
+      } else {
+        unstemmed.push_back(static_cast<std::uint32_t>(i));
+      }
+    }
+    if (!unstemmed.empty()) {
+      const Dictionary::Subset& stems = stems_in[d.lang_index];
+      const auto stem_ahead = [&](std::size_t j) {
+        if (j < unstemmed.size()) {
+          hashes[j % kAhead] = Dictionary::Subset::hash_of(f.stems[unstemmed[j]]);
+          stems.prefetch(hashes[j % kAhead]);
+        }
+      };
+      for (std::size_t j = 0; j < kAhead; ++j) {
+        stem_ahead(j);
+      }
+      for (std::size_t j = 0; j < unstemmed.size(); ++j) {
+        const std::uint64_t h = hashes[j % kAhead];
+        stem_ahead(j + kAhead);
+        const std::uint32_t sid = stems.find(f.stems[unstemmed[j]], h).id;
         if (sid != kNone) {
           flag(sid, stem_bit, stem_slot);
         }
@@ -908,6 +1087,9 @@ Percolator::Impl::DocView Percolator::Impl::view(const EvalDocument& doc) const 
     for (const FieldView* f : {&d.title, &d.text, &d.source, &d.author}) {
       for (const auto& tok : f->tokens->tokens) {
         const std::string_view term = tok.term;
+        if (!prefix_filter.may_start(term)) {
+          continue;
+        }
         for (std::size_t chars : head_chars) {
           const std::size_t bytes = utf8_prefix_bytes(term, chars);
           if (bytes == term.size() && utf8_length(term) < chars) {
@@ -919,7 +1101,7 @@ Percolator::Impl::DocView Percolator::Impl::view(const EvalDocument& doc) const 
           }
           for (const auto& [prefix, id] : prefix_heads[h]) {
             if (term.starts_with(prefix)) {
-              flag(id, f->folded_bit, f->slot);
+              flag_at(id, f->folded_bit, f->slot, tok.position);
             }
           }
         }
@@ -928,7 +1110,7 @@ Percolator::Impl::DocView Percolator::Impl::view(const EvalDocument& doc) const 
   }
   // Filter values: the document's language, country and tags.
   const auto flag_filter = [&](FilterField field, std::string_view value) {
-    const std::uint32_t id = word_lookup.find(filter_key(field, value));
+    const std::uint32_t id = word_lookup.find(filter_key(field, value)).id;
     if (id != kNone) {
       touch(id, kFilterBit);
     }
@@ -939,55 +1121,64 @@ Percolator::Impl::DocView Percolator::Impl::view(const EvalDocument& doc) const 
     flag_filter(FilterField::Tag, tag);
   }
   d.length = doc.title().tokens.size() + doc.text().tokens.size();
-  // Read only after the last flag: touch() may have grown `counts`.
+  // Read only after the last flag: touch() may have grown `entries` and `links`.
   d.flags = sc.flags.data();
   d.local = sc.local.data();
-  d.counts = sc.counts.data();
+  d.entries = sc.entries.data();
+  d.links = sc.links.data();
   return d;
 }
 
-std::vector<std::uint32_t> Percolator::Impl::gather(const DocView& d) const {
+std::span<const std::uint32_t> Percolator::Impl::gather(const DocView& d) const {
   Scratch& sc = scratch();
-  // By rule, the key groups not hit yet; a rule becomes a candidate when its last one is.
+  // By rule, the key groups not hit yet; a rule becomes a candidate when its last one is,
+  // which happens once at most: `out` has room for every rule.
   sc.remaining = full_masks;
-  std::uint8_t* remaining = sc.remaining.data();
-  std::vector<std::uint32_t> out;
+  sc.candidates.resize(full_masks.size() + always.size());
+  std::uint8_t* const remaining = sc.remaining.data();
+  std::uint32_t* const out = sc.candidates.data();
+  std::size_t n = 0;
   // The walk over postings is the percolator's hottest loop: a load, a compare and a store.
   const auto take = [&](std::span<const std::uint32_t> entries) {
     for (std::uint32_t entry : entries) {
       const std::uint32_t r = entry >> 3U;
       const auto bit = static_cast<std::uint8_t>(1U << (entry & 7U));
       const std::uint8_t before = remaining[r];
-      if (before == bit) {
-        out.push_back(r);
-      }
       remaining[r] = static_cast<std::uint8_t>(before & ~bit);
+      if (before == bit) {
+        out[n++] = r;
+      }
     }
   };
   // Each id the document flagged once, in the tables its forms look up (see KeySet).
   const bool stemmed = d.lang_index != kNone;
-  const PostingTable& second = stemmed ? stem_postings : term_postings;
+  const std::uint32_t* const touched = sc.touched.data();
+  const std::size_t count = sc.touched.size();
   constexpr std::size_t kAhead = 4;
-  for (std::size_t i = 0; i < sc.touched.size(); ++i) {
-    if (i + kAhead < sc.touched.size()) {
-      word_postings.prefetch(sc.touched[i + kAhead]);
-      second.prefetch(sc.touched[i + kAhead]);
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i + kAhead < count) {
+      postings.prefetch(touched[i + kAhead]);
+      if (!stemmed) {
+        term_postings.prefetch(touched[i + kAhead]);
+      }
     }
-    const std::uint32_t id = sc.touched[i];
+    const std::uint32_t id = touched[i];
     const std::uint8_t f = d.flags[id];
     if ((f & (kFoldedBits | kFilterBit)) != 0) {
-      take(word_postings.at(id));
+      take(postings.at(id, kWordPostings));
     }
     if (stemmed) {
       if ((f & kStemBits) != 0) {
-        take(stem_postings.at(id));
+        take(postings.at(id, kStemPostings));
       }
     } else if ((f & kTitleTextBits) != 0) {
       take(term_postings.at(id));
     }
   }
-  out.insert(out.end(), always.begin(), always.end());
-  return out;
+  std::copy(always.begin(), always.end(), out + n);
+  // In rule order, which is the order of their compiled nodes in memory.
+  std::sort(out, out + n + always.size());
+  return {out, n + always.size()};
 }
 
 bool Percolator::Impl::applies(const Rule& r, const std::string& lang) const {
@@ -1029,6 +1220,44 @@ bool phrase_at(const FieldView& f, const std::uint32_t* ids, std::uint32_t count
 
 }  // namespace
 
+std::uint32_t Percolator::Impl::phrase_count(const std::uint32_t* ids, std::uint32_t count,
+                                             const FieldView& f, const DocView& d,
+                                             bool first_only) const {
+  std::uint32_t c = 0;
+  for (std::uint32_t l = first_link(ids[0], f, d); l != kNone; l = d.links[l].next) {
+    if (phrase_at(f, ids, count, d.links[l].position)) {
+      ++c;
+      if (first_only) {
+        break;
+      }
+    }
+  }
+  return c;
+}
+
+void Percolator::Impl::near_spans(const NearOperandIds& o, const FieldView& f, const DocView& d,
+                                  std::vector<Span>& out) const {
+  out.clear();
+  for (std::uint32_t l = first_link(o.id, f, d); l != kNone; l = d.links[l].next) {
+    const std::uint32_t p = d.links[l].position;
+    if (o.op != Op::Phrase) {
+      out.push_back({p, p});
+    } else if (phrase_at(f, phrase_ids.data() + o.first, o.count, p)) {
+      out.push_back({p, p + o.count - 1});
+    }
+  }
+}
+
+bool Percolator::Impl::near_in(const HotNode& n, const FieldView& f, const DocView& d) const {
+  Scratch& sc = scratch();
+  near_spans(near_ops[n.first()], f, d, sc.left);
+  if (sc.left.empty()) {
+    return false;
+  }
+  near_spans(near_ops[n.first() + 1], f, d, sc.right);
+  return near_match(sc.left, sc.right, static_cast<int>(n.count()));
+}
+
 bool Percolator::Impl::eval(std::uint32_t index, const DocView& d) const {
   const HotNode& n = hot[index];
   const auto fields = [&](auto&& fn) {
@@ -1036,6 +1265,15 @@ bool Percolator::Impl::eval(std::uint32_t index, const DocView& d) const {
   };
   switch (n.op) {
     case Op::Term:
+      if (n.field() == Field::Any) {
+        // The title or the body, by their bits together: one load for the word, one for its
+        // stem in the document's language (stem bits are set in stemmed fields only).
+        if ((d.flags[n.folded()] & (d.title.folded_bit | d.text.folded_bit)) != 0) {
+          return true;
+        }
+        return n.stems() != kNone && d.stems != nullptr
+               && (d.flags[d.stems[n.stems()]] & (d.title.stem_bit | d.text.stem_bit)) != 0;
+      }
       return fields([&](const FieldView& f) {
         if ((d.flags[n.folded()] & f.folded_bit) != 0) {
           return true;
@@ -1053,20 +1291,10 @@ bool Percolator::Impl::eval(std::uint32_t index, const DocView& d) const {
             return false;
           }
         }
-        for (std::uint32_t p = 0; p + n.count() <= f.at.size(); ++p) {
-          if (f.at[p] == ids[0] && phrase_at(f, ids, n.count(), p)) {
-            return true;
-          }
-        }
-        return false;
+        return phrase_count(ids, n.count(), f, d, true) > 0;
       });
-    case Op::Near: {
-      const Near& near = *nodes[index].near;
-      return fields([&](const FieldView& f) {
-        return near_match(occurrences(near.left, *f.tokens), occurrences(near.right, *f.tokens),
-                          near.distance);
-      });
-    }
+    case Op::Near:
+      return fields([&](const FieldView& f) { return near_in(n, f, d); });
     case Op::Filter:
       return (d.flags[n.folded()] & kFilterBit) != 0;
     case Op::Date: {
@@ -1107,21 +1335,11 @@ double Percolator::Impl::leaf_count(std::uint32_t index, const DocView& d) const
         return static_cast<double>(count_of(n.folded(), f.slot, d));
       case Op::Prefix:
         return static_cast<double>(count_of(n.folded(), f.slot, d));
-      case Op::Phrase: {
-        const std::uint32_t* ids = phrase_ids.data() + n.first();
-        double c = 0;
-        for (std::uint32_t p = 0; p + n.count() <= f.at.size(); ++p) {
-          c += f.at[p] == ids[0] && phrase_at(f, ids, n.count(), p) ? 1 : 0;
-        }
-        return c;
-      }
-      case Op::Near: {
-        const Near& near = *nodes[index].near;
-        return near_match(occurrences(near.left, *f.tokens), occurrences(near.right, *f.tokens),
-                          near.distance)
-                   ? 1.0
-                   : 0.0;
-      }
+      case Op::Phrase:
+        return static_cast<double>(
+            phrase_count(phrase_ids.data() + n.first(), n.count(), f, d, false));
+      case Op::Near:
+        return near_in(n, f, d) ? 1.0 : 0.0;
       default:
         return 0.0;
     }
@@ -1179,7 +1397,7 @@ void Percolator::Impl::collect_hits(std::uint32_t index, bool negated, const Doc
 
 std::vector<std::uint32_t> Percolator::Impl::matching_rules(const DocView& d) const {
   std::vector<std::uint32_t> out;
-  const std::vector<std::uint32_t> candidates = gather(d);
+  const std::span<const std::uint32_t> candidates = gather(d);
   // A candidate's nodes are a cache miss away (the topics' nodes take megabytes): load the
   // next ones' roots, and the nodes compiled just before them (their children), while one is
   // checked.
@@ -1216,9 +1434,8 @@ Percolator::Percolator(std::span<const PercolatorTopic> topics, const Percolator
 }
 
 void Percolator::Impl::freeze() {
-  word_postings.freeze();
+  postings.freeze();
   term_postings.freeze();
-  stem_postings.freeze();
   stemmed_terms = nlangs == 0 ? 0 : stem_ids.size() / nlangs;
   stems_by_lang.resize(stem_ids.size());
   for (std::size_t t = 0; t < stemmed_terms; ++t) {
@@ -1226,7 +1443,14 @@ void Percolator::Impl::freeze() {
       stems_by_lang[l * stemmed_terms + t] = stem_ids[t * nlangs + l];
     }
   }
-  word_lookup = Dictionary::Subset(dict, std::move(word_ids));
+  // A query word's record carries its stems' index in stems_by_lang: a document token equal
+  // to it needs no stem lookup.
+  std::vector<std::uint32_t> stems_of_word(dict.size(), kNone);
+  for (const auto& [term, offset] : stems_of_term) {
+    stems_of_word[dict.find(term)] = static_cast<std::uint32_t>(offset / nlangs);
+  }
+  word_lookup = Dictionary::Subset(dict, std::move(word_ids),
+                                   [&](std::uint32_t id) { return stems_of_word[id]; });
   word_ids = {};
   stems_in.clear();
   for (std::size_t l = 0; l < nlangs; ++l) {

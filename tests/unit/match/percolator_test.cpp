@@ -99,6 +99,18 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"PrefixMissing", "mang*", kCotton, false},
                       Case{"Near", "coton NEAR/3 grimpe", kCotton, true},
                       Case{"NearTooFar", "prix NEAR/0 grimpe", kCotton, false},
+                      Case{"NearPhraseOperand", "\"prix du coton\" NEAR/0 grimpe", kCotton, true},
+                      Case{"NearPhraseOperandTooFar", "\"le prix\" NEAR/1 grimpe", kCotton, false},
+                      Case{"NearPrefixOperand", "expor* NEAR/3 cajou", kCotton, true},
+                      Case{"NearPrefixOperandTooFar", "expor* NEAR/2 cajou", kCotton, false},
+                      Case{"NearEitherOrder", "cajou NEAR/3 exportations", kCotton, true},
+                      Case{"NearSecondOccurrence", "coton NEAR/2 premiere", kCotton, true},
+                      Case{"PhraseSecondOccurrence", "\"coton reste\"", kCotton, true},
+                      Case{"PrefixAccentFolded", "IVOI*", kCotton, true},
+                      Case{"PrefixLongerThanEightBytes", "exportatio*", kCotton, true},
+                      Case{"PrefixLongerThanTheWord", "exportationsx*", kCotton, false},
+                      Case{"PrefixOfAnotherField", "title:expor*", kCotton, false},
+                      Case{"StemOfABodyWordInTheTitleField", "title:exportation", kCotton, false},
                       Case{"NotPresent", "coton -cajou", kCotton, false},
                       Case{"NotAbsent", "coton -mangue", kCotton, true},
                       Case{"PureNotAbsent", "-mangue", kCotton, true},
@@ -218,6 +230,52 @@ TEST(PercolatorTest, ManyTopicsEachFindTheirOwnDocument) {
     const Doc d = make_doc("und", "Titre", "le " + word(i) + "suffixe et " + word(i) + " coton");
     EXPECT_EQ(ids(p.percolate(d.eval())), std::vector<std::int64_t>{i + 1}) << i;
   }
+}
+
+// Phrases, NEAR and prefixes are checked on the occurrences view() lists per word and field:
+// every occurrence counts, in the field it is in, and the score follows the count.
+TEST(PercolatorTest, RepeatedPhrasesAndPrefixesScoreByTheirOccurrences) {
+  const Percolator p(std::vector<PercolatorTopic>{topic(1, "\"prix du coton\""), topic(2, "expor*"),
+                                                  topic(3, "mangue")});
+  const Doc once = make_doc("fr", "Marchés", "Le prix du coton baisse. Les exportations aussi.");
+  const Doc twice = make_doc(
+      "fr", "Marchés",
+      "Le prix du coton baisse. Le prix du coton remonte. Les exportations et les exportateurs.");
+  const auto a = p.percolate(once.eval());
+  const auto b = p.percolate(twice.eval());
+  ASSERT_EQ(ids(a), (std::vector<std::int64_t>{1, 2}));
+  ASSERT_EQ(ids(b), (std::vector<std::int64_t>{1, 2}));
+  EXPECT_GT(b[0].score, a[0].score);
+  EXPECT_GT(b[1].score, a[1].score);
+  EXPECT_EQ(b[0].matched_terms, std::vector<std::string>{"\"prix du coton\""});
+  EXPECT_EQ(b[1].matched_terms, std::vector<std::string>{"expor*"});
+}
+
+// A query word found in a document gives its stem without a second lookup; a body-only or a
+// title-only document, stemmed or not, must still match by stem in the field it has.
+TEST(PercolatorTest, StemsMatchInWhicheverFieldTheDocumentHas) {
+  const Percolator p(std::vector<PercolatorTopic>{topic(1, "exportation"), topic(2, "exportations"),
+                                                  topic(3, "title:exportation")});
+  EXPECT_EQ(ids(p.percolate(make_doc("fr", "", "Les exportations de cajou").eval())),
+            (std::vector<std::int64_t>{1, 2}));
+  EXPECT_EQ(ids(p.percolate(make_doc("fr", "Les exportations de cajou").eval())),
+            (std::vector<std::int64_t>{1, 2, 3}));
+  EXPECT_EQ(ids(p.percolate(make_doc("fr", "", "Une exportation record").eval())),
+            (std::vector<std::int64_t>{1, 2}));
+  // No stemmer for the language: folded forms only.
+  EXPECT_EQ(ids(p.percolate(make_doc("und", "", "Les exportations de cajou").eval())),
+            (std::vector<std::int64_t>{2}));
+}
+
+// Prefixes are first screened by their leading bytes; prefixes of several lengths (in bytes:
+// accents take two) and a token shorter than some of them must all be handled.
+TEST(PercolatorTest, PrefixesOfEveryLengthAreFound) {
+  const Percolator p(std::vector<PercolatorTopic>{topic(1, "cot*"), topic(2, "côte*"),
+                                                  topic(3, "exportati*"), topic(4, "cajoux*"),
+                                                  topic(5, "burkina*")});
+  EXPECT_EQ(ids(p.percolate(kCotton.eval())), (std::vector<std::int64_t>{1, 2, 3, 5}));
+  EXPECT_EQ(ids(p.percolate(make_doc("fr", "co", "cot").eval())), std::vector<std::int64_t>{1});
+  EXPECT_TRUE(p.percolate(make_doc("fr", "c", "co").eval()).empty());
 }
 
 TEST(PercolatorTest, NoTopicsMatchNothing) {
