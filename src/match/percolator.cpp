@@ -289,10 +289,11 @@ struct Node {
   std::uint32_t label_id = kNone;       // index into Impl::labels
 };
 
-// What verification and scoring read of a node, 16 bytes, in an array parallel to the nodes:
-// a topic's nodes are compiled next to each other, so checking a candidate touches a few
-// cache lines (the first touch of each is what checking costs most) instead of the strings
-// and vectors of the full nodes (read only for NEAR and dates).
+// What verification and scoring read of a node, 16 bytes, in an array parallel to the nodes.
+// A query's nodes are compiled next to each other in pre-order (a node, then its children's
+// subtrees in order), so checking a candidate reads forward from its root through a few
+// cache lines, and finds a node's children without a list: the first follows it, each next
+// one follows the previous one's subtree. Loading those lines is most of what checking costs.
 struct HotNode {
   Op op = Op::Term;
   std::uint8_t field_value = 0;  // a Field (whose own type is wider)
@@ -305,10 +306,12 @@ struct HotNode {
   std::uint32_t folded() const { return a; }
   // Term: index of its stems in Impl::stems_by_lang, kNone when unstemmed.
   std::uint32_t stems() const { return b; }
-  // Phrase: offset in phrase_ids; And, Or, Not: in child_ids; Near: in near_ops (two).
+  // Phrase: offset in phrase_ids; Near: in near_ops (two).
   std::uint32_t first() const { return a; }
   // Phrase: words; And, Or, Not: children; Near: the distance.
   std::uint32_t count() const { return b; }
+  // Nodes in the subtree this node roots, itself included.
+  std::uint32_t subtree() const { return op == Op::And || op == Op::Or || op == Op::Not ? a : 1; }
 };
 static_assert(sizeof(HotNode) == 16);
 
@@ -583,11 +586,16 @@ struct Percolator::Impl {
   std::unordered_map<std::string, std::uint32_t> label_ids;
 
   std::vector<HotNode> hot;  // parallel to nodes
-  std::vector<std::uint32_t> child_ids;
   std::vector<std::uint32_t> phrase_ids;
   std::vector<NearOperandIds> near_ops;
 
-  std::uint32_t add(Node n) {
+  // A node's place, filled by place() once its children (which follow it) are compiled.
+  std::uint32_t reserve() {
+    hot.emplace_back();
+    nodes.emplace_back();
+    return static_cast<std::uint32_t>(nodes.size() - 1);
+  }
+  std::uint32_t place(std::uint32_t index, Node n) {
     if (!n.label.empty()) {
       auto [it, inserted] =
           label_ids.try_emplace(n.label, static_cast<std::uint32_t>(labels.size()));
@@ -608,13 +616,12 @@ struct Percolator::Impl {
       h.b = static_cast<std::uint32_t>(n.near->distance);
       near_ops.insert(near_ops.end(), n.near_ids.begin(), n.near_ids.end());
     } else if (n.op == Op::And || n.op == Op::Or || n.op == Op::Not) {
-      h.a = static_cast<std::uint32_t>(child_ids.size());
+      h.a = static_cast<std::uint32_t>(hot.size()) - index;  // its children were compiled
       h.b = static_cast<std::uint32_t>(n.children.size());
-      child_ids.insert(child_ids.end(), n.children.begin(), n.children.end());
     }
-    hot.push_back(h);
-    nodes.push_back(std::move(n));
-    return static_cast<std::uint32_t>(nodes.size() - 1);
+    hot[index] = h;
+    nodes[index] = std::move(n);
+    return index;
   }
 
   std::uint32_t compile(const Query& q);
@@ -666,6 +673,7 @@ std::uint32_t Percolator::Impl::compile(const Query& q) {
   return std::visit(
       [&](const auto& n) -> std::uint32_t {
         using T = std::decay_t<decltype(n)>;
+        const std::uint32_t self = reserve();  // before its children: pre-order
         Node out;
         if constexpr (std::is_same_v<T, Term>) {
           out.op = Op::Term;
@@ -733,7 +741,7 @@ std::uint32_t Percolator::Impl::compile(const Query& q) {
             out.children.push_back(compile(c));
           }
         }
-        return add(std::move(out));
+        return place(self, std::move(out));
       },
       q.node);
 }
@@ -1303,22 +1311,26 @@ bool Percolator::Impl::eval(std::uint32_t index, const DocView& d) const {
       return date && (!dates.from || *date >= *dates.from)
              && (!dates.until || *date < *dates.until);
     }
-    case Op::And:
-      for (std::uint32_t k = 0; k < n.count(); ++k) {
-        if (!eval(child_ids[n.first() + k], d)) {
+    case Op::And: {
+      std::uint32_t c = index + 1;
+      for (std::uint32_t k = 0; k < n.count(); ++k, c += hot[c].subtree()) {
+        if (!eval(c, d)) {
           return false;
         }
       }
       return true;
-    case Op::Or:
-      for (std::uint32_t k = 0; k < n.count(); ++k) {
-        if (eval(child_ids[n.first() + k], d)) {
+    }
+    case Op::Or: {
+      std::uint32_t c = index + 1;
+      for (std::uint32_t k = 0; k < n.count(); ++k, c += hot[c].subtree()) {
+        if (eval(c, d)) {
           return true;
         }
       }
       return false;
+    }
     case Op::Not:
-      return !eval(child_ids[n.first()], d);
+      return !eval(index + 1, d);
   }
   return false;
 }
@@ -1362,12 +1374,12 @@ void Percolator::Impl::collect_hits(std::uint32_t index, bool negated, const Doc
   const HotNode& n = hot[index];
   switch (n.op) {
     case Op::Not:
-      collect_hits(child_ids[n.first()], !negated, d, score, found);
+      collect_hits(index + 1, !negated, d, score, found);
       return;
     case Op::And:
     case Op::Or:
-      for (std::uint32_t k = 0; k < n.count(); ++k) {
-        collect_hits(child_ids[n.first() + k], negated, d, score, found);
+      for (std::uint32_t k = 0, c = index + 1; k < n.count(); ++k, c += hot[c].subtree()) {
+        collect_hits(c, negated, d, score, found);
       }
       return;
     case Op::Filter:
@@ -1399,14 +1411,13 @@ std::vector<std::uint32_t> Percolator::Impl::matching_rules(const DocView& d) co
   std::vector<std::uint32_t> out;
   const std::span<const std::uint32_t> candidates = gather(d);
   // A candidate's nodes are a cache miss away (the topics' nodes take megabytes): load the
-  // next ones' roots, and the nodes compiled just before them (their children), while one is
-  // checked.
+  // next ones' roots and the line after (their first children), while one is checked.
   constexpr std::size_t kAhead = 2;
   const auto ahead = [&](std::size_t j) {
     if (j < candidates.size()) {
       const HotNode* root = hot.data() + rule_roots[candidates[j]];
       __builtin_prefetch(root);
-      __builtin_prefetch(reinterpret_cast<const char*>(root) - 64);
+      __builtin_prefetch(reinterpret_cast<const char*>(root) + 64);
     }
   };
   ahead(0);
