@@ -316,8 +316,8 @@ struct HotNode {
 static_assert(sizeof(HotNode) == 16);
 
 // The languages a compiled query applies to (a topic's variants split it into several). The
-// rest of a rule is kept by rule index in compact arrays of Impl (full_masks, rule_roots,
-// rule_topics, restricted), which is what checking a candidate reads.
+// rest of a rule is kept by rule index in compact arrays of Impl (full_masks, rule_info),
+// which is what checking a candidate reads.
 struct Rule {
   std::vector<std::string> only;    // applies to these languages only (empty: any)
   std::vector<std::string> except;  // ...but not to these (they have variants)
@@ -548,11 +548,15 @@ struct Percolator::Impl {
   std::vector<std::size_t> head_chars;  // distinct head lengths in code points
   PrefixFilter prefix_filter;
   std::unordered_set<std::uint32_t> registered_prefixes;
-  std::vector<std::uint32_t> always;      // rules checked on every document
-  std::vector<std::uint8_t> full_masks;   // by rule: Rule::full, compact for gather()
-  std::vector<std::uint32_t> rule_roots;  // by rule: Rule::root
-  std::vector<std::int64_t> rule_topics;  // by rule: its topic's id
-  std::vector<std::uint8_t> restricted;   // by rule: whether Rule::only or except is set
+  std::vector<std::uint32_t> always;     // rules checked on every document
+  std::vector<std::uint8_t> full_masks;  // by rule: Rule::full, compact for gather()
+  // What checking a candidate rule reads first, together (one cache line).
+  struct RuleInfo {
+    std::int64_t topic = 0;   // its topic's id
+    std::uint32_t root = 0;   // its compiled query
+    bool restricted = false;  // whether Rule::only or except is set
+  };
+  std::vector<RuleInfo> rule_info;  // by rule
   std::size_t key_count = 0;
   std::size_t query_count = 0;
   std::vector<std::string> refusal_reasons;  // parallel to refused
@@ -936,11 +940,9 @@ void Percolator::Impl::add_topic(const PercolatorTopic& topic, const PercolatorL
   for (auto& p : pending) {
     const auto rule = static_cast<std::uint32_t>(rules.size());
     const auto full = static_cast<std::uint8_t>((1U << p.keys.size()) - 1U);
-    restricted.push_back(p.only.empty() && p.except.empty() ? 0 : 1);
+    rule_info.push_back({topic.id, p.root, !p.only.empty() || !p.except.empty()});
     rules.push_back({std::move(p.only), std::move(p.except)});
     full_masks.push_back(full);
-    rule_roots.push_back(p.root);
-    rule_topics.push_back(topic.id);
     ++query_count;
     if (p.keys.empty()) {
       always.push_back(rule);
@@ -1415,7 +1417,7 @@ std::vector<std::uint32_t> Percolator::Impl::matching_rules(const DocView& d) co
   constexpr std::size_t kAhead = 2;
   const auto ahead = [&](std::size_t j) {
     if (j < candidates.size()) {
-      const HotNode* root = hot.data() + rule_roots[candidates[j]];
+      const HotNode* root = hot.data() + rule_info[candidates[j]].root;
       __builtin_prefetch(root);
       __builtin_prefetch(reinterpret_cast<const char*>(root) + 64);
     }
@@ -1425,7 +1427,8 @@ std::vector<std::uint32_t> Percolator::Impl::matching_rules(const DocView& d) co
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     ahead(i + kAhead);
     const std::uint32_t r = candidates[i];
-    if ((restricted[r] == 0 || applies(rules[r], d.doc->lang())) && eval(rule_roots[r], d)) {
+    const RuleInfo& info = rule_info[r];
+    if ((!info.restricted || applies(rules[r], d.doc->lang())) && eval(info.root, d)) {
       out.push_back(r);
     }
   }
@@ -1484,9 +1487,9 @@ std::vector<PercolatorHit> Percolator::percolate(const EvalDocument& doc) const 
   std::vector<std::uint32_t> labels;
   for (std::uint32_t r : matching) {
     PercolatorHit& hit = hits.emplace_back();
-    hit.topic_id = impl_->rule_topics[r];
+    hit.topic_id = impl_->rule_info[r].topic;
     labels.clear();
-    impl_->collect_hits(impl_->rule_roots[r], false, d, hit.score, labels);
+    impl_->collect_hits(impl_->rule_info[r].root, false, d, hit.score, labels);
     hit.matched_terms.reserve(labels.size());
     for (std::uint32_t l : labels) {
       hit.matched_terms.push_back(impl_->labels[l]);
@@ -1502,7 +1505,7 @@ std::vector<std::int64_t> Percolator::candidates(const EvalDocument& doc) const 
   const Impl::DocView d = impl_->view(doc);
   std::vector<std::int64_t> out;
   for (std::uint32_t r : impl_->gather(d)) {
-    out.push_back(impl_->rule_topics[r]);
+    out.push_back(impl_->rule_info[r].topic);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
