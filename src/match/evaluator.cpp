@@ -2,6 +2,8 @@
 #include "match/evaluator.h"
 
 #include <algorithm>
+#include <iterator>
+#include <vector>
 
 namespace vigie::match {
 
@@ -181,11 +183,39 @@ bool near_match(std::span<const Span> left, std::span<const Span> right, int dis
     return after_first > before_last
            && after_first - before_last - 1 <= static_cast<std::uint32_t>(distance);
   };
-  for (const Span& a : left) {
-    for (const Span& b : right) {
-      if (gap_ok(a.last, b.first) || gap_ok(b.last, a.first)) {
-        return true;
+  // Few pairs (the usual case): try them all.
+  constexpr std::size_t kPairsTriedAll = 256;
+  if (left.size() * right.size() <= kPairsTriedAll) {
+    for (const Span& a : left) {
+      for (const Span& b : right) {
+        if (gap_ok(a.last, b.first) || gap_ok(b.last, a.first)) {
+          return true;
+        }
       }
+    }
+    return false;
+  }
+  // A hostile text can repeat both operands hundreds of thousands of times: search instead of
+  // trying every pair. For each left span, the right span starting first after it, and the
+  // right span ending last before it, are the only ones that can be close enough.
+  std::vector<std::uint32_t> firsts;
+  std::vector<std::uint32_t> lasts;
+  firsts.reserve(right.size());
+  lasts.reserve(right.size());
+  for (const Span& b : right) {
+    firsts.push_back(b.first);
+    lasts.push_back(b.last);
+  }
+  std::sort(firsts.begin(), firsts.end());
+  std::sort(lasts.begin(), lasts.end());
+  for (const Span& a : left) {
+    const auto after = std::upper_bound(firsts.begin(), firsts.end(), a.last);
+    if (after != firsts.end() && gap_ok(a.last, *after)) {
+      return true;
+    }
+    const auto before = std::lower_bound(lasts.begin(), lasts.end(), a.first);
+    if (before != lasts.begin() && gap_ok(*std::prev(before), a.first)) {
+      return true;
     }
   }
   return false;

@@ -89,6 +89,8 @@ std::vector<Span> occurrences(const NearOperand& operand, const FieldTokens& fie
 
 // The NEAR rule on occurrence lists: a pair that does not overlap and has at most `distance`
 // positions between them, in either order. Backends that check NEAR themselves call this.
+// Spans may come in any order; long lists cost O((L + R) log R), not L x R, so a text that
+// repeats both operands cannot stall matching.
 bool near_match(std::span<const Span> left, std::span<const Span> right, int distance);
 
 }  // namespace vigie::match

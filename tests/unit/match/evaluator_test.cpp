@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "match/evaluator.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -146,6 +147,78 @@ TEST(NearMatchTest, CountsTheWordsBetweenOccurrences) {
   EXPECT_FALSE(near_match(a, inside, 10));
   EXPECT_TRUE(near_match(a, before, 1));
   EXPECT_FALSE(near_match(a, before, 0));
+}
+
+// Long occurrence lists are searched rather than paired: the answer must be the one trying
+// every pair gives, for spans in any order, overlapping or not.
+TEST(NearMatchTest, LongListsAgreeWithTryingEveryPair) {
+  std::uint64_t state = 20261128;
+  const auto below = [&](std::uint32_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::uint32_t>((state >> 33) % n);
+  };
+  const auto spans = [&](std::size_t n, std::uint32_t length) {
+    std::vector<Span> out;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint32_t first = below(600);
+      out.push_back({first, first + below(length)});
+    }
+    return out;
+  };
+  int matched = 0;
+  for (int round = 0; round < 300; ++round) {
+    const auto left = spans(1 + below(40), 3);
+    const auto right = spans(17 + below(40), 4);
+    const int distance = static_cast<int>(below(4));
+    bool expected = false;
+    for (const Span& a : left) {
+      for (const Span& b : right) {
+        const auto gap_ok = [&](std::uint32_t before_last, std::uint32_t after_first) {
+          return after_first > before_last
+                 && after_first - before_last - 1 <= static_cast<std::uint32_t>(distance);
+        };
+        expected = expected || gap_ok(a.last, b.first) || gap_ok(b.last, a.first);
+      }
+    }
+    EXPECT_EQ(near_match(left, right, distance), expected) << "round " << round;
+    matched += expected ? 1 : 0;
+  }
+  EXPECT_GT(matched, 30);
+  EXPECT_LT(matched, 270);
+}
+
+// In long lists too, an occurrence starting or ending where the other one is does not count
+// (they overlap), and must not hide the next one that does.
+TEST(NearMatchTest, LongListsLookPastOverlappingOccurrences) {
+  const auto with_far = [](std::vector<Span> near, std::uint32_t far_from) {
+    for (std::uint32_t i = 0; i < 20; ++i) {
+      near.push_back({far_from + 10 * i, far_from + 10 * i});
+    }
+    return near;
+  };
+  const auto after = with_far({{10, 10}}, 1000);
+  const auto after_other = with_far({{10, 10}, {12, 12}}, 5000);  // 10 overlaps, 12 is after
+  EXPECT_TRUE(near_match(after, after_other, 1));
+  EXPECT_FALSE(near_match(after, after_other, 0));
+  const auto before = with_far({{20, 20}}, 1000);
+  const auto before_other = with_far({{20, 20}, {18, 18}}, 5000);  // 20 overlaps, 18 before
+  EXPECT_TRUE(near_match(before, before_other, 1));
+  EXPECT_FALSE(near_match(before, before_other, 0));
+}
+
+// A hostile item repeating both words 200,000 times (4 MiB fields allow it) must not cost
+// 4 * 10^10 comparisons: the lists are searched.
+TEST(NearMatchTest, RepeatedWordsFarApartAreDecidedWithoutTryingEveryPair) {
+  constexpr std::uint32_t kRepeats = 200'000;
+  std::vector<Span> left;
+  std::vector<Span> right;
+  for (std::uint32_t i = 0; i < kRepeats; ++i) {
+    left.push_back({i, i});
+    right.push_back({kRepeats + 10 + i, kRepeats + 10 + i});
+  }
+  EXPECT_FALSE(near_match(left, right, 9));
+  EXPECT_TRUE(near_match(left, right, 10));
+  EXPECT_TRUE(near_match(right, left, 10));
 }
 
 }  // namespace
