@@ -98,6 +98,12 @@ class Dictionary {
         size *= 2;
       }
       slots_.assign(size, Slot{});
+      // About 16 filter bits per string: 6% of the strings it does not hold pass.
+      std::size_t bits = 64;
+      while (bits < ids.size() * 16) {
+        bits *= 2;
+      }
+      filter_.assign(bits / 64, 0);
       for (std::uint32_t id : ids) {
         const std::string_view text = text_at(dict.arena_, dict.records_[id]);
         const auto record = static_cast<std::uint32_t>(arena_.size());
@@ -110,20 +116,32 @@ class Dictionary {
           i = (i + 1) & (size - 1);
         }
         slots_[i] = {tag(h), record};
+        const std::size_t bit = filter_bit(h);
+        filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
       }
     }
     static std::uint64_t hash_of(std::string_view s) { return hash(s); }
+    // Whether a string of hash `h` may be here. Most of a document's words are not (stop
+    // words, words no topic uses): a bitmap a few times smaller than the slots says so
+    // without loading a slot, which would most likely miss the cache.
+    bool may_hold(std::uint64_t h) const {
+      if (filter_.empty()) {
+        return false;
+      }
+      const std::size_t bit = filter_bit(h);
+      return (filter_[bit / 64] >> (bit % 64) & 1U) != 0;
+    }
     // Starts loading the slot where a string of hash `h` is looked for: a document's words
     // are looked up a few ahead of their use, so the cache misses overlap.
     void prefetch(std::uint64_t h) const {
-      if (!slots_.empty()) {
+      if (may_hold(h)) {
         __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
       }
     }
     Found find(std::string_view s) const { return find(s, hash(s)); }
     // `h`: hash_of(s).
     Found find(std::string_view s, std::uint64_t h) const {
-      if (slots_.empty()) {
+      if (!may_hold(h)) {
         return {};
       }
       const std::size_t mask = slots_.size() - 1;
@@ -140,7 +158,13 @@ class Dictionary {
     }
 
    private:
+    // Bits of the hash the slots and the tag use least (the slot index takes the low bits,
+    // the tag the high 32).
+    std::size_t filter_bit(std::uint64_t h) const {
+      return static_cast<std::size_t>(h >> 20) & (filter_.size() * 64 - 1);
+    }
     std::vector<Slot> slots_;
+    std::vector<std::uint64_t> filter_;
     std::string arena_;
   };
 
