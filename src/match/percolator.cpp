@@ -139,6 +139,27 @@ class Dictionary {
       }
     }
     Found find(std::string_view s) const { return find(s, hash(s)); }
+    // Looks up key(j) for every j in [0, n), a few keys ahead of their use so that the cache
+    // misses overlap, and calls found(j, result) in order.
+    template <class Key, class Fn>
+    void find_each(std::size_t n, Key&& key, Fn&& found) const {
+      constexpr std::size_t kAhead = 4;
+      std::array<std::uint64_t, kAhead> hashes{};  // a ring: hashes of the keys being loaded
+      const auto ahead = [&](std::size_t j) {
+        if (j < n) {
+          hashes[j % kAhead] = hash(key(j));
+          prefetch(hashes[j % kAhead]);
+        }
+      };
+      for (std::size_t j = 0; j < kAhead; ++j) {
+        ahead(j);
+      }
+      for (std::size_t j = 0; j < n; ++j) {
+        const std::uint64_t h = hashes[j % kAhead];
+        ahead(j + kAhead);
+        found(j, find(key(j), h));
+      }
+    }
     // `h`: hash_of(s).
     Found find(std::string_view s, std::uint64_t h) const {
       if (!may_hold(h)) {
@@ -1054,60 +1075,37 @@ Percolator::Impl::DocView Percolator::Impl::view(const EvalDocument& doc) const 
     v.stem_slot = stem_slot;
     v.stemmed = !f.stems.empty();
     at.assign(f.tokens.empty() ? 0 : f.tokens.back().position + std::size_t{1}, kNone);
-    // Words first, their lookups a few ahead of their use so that the cache misses overlap.
-    // A token that is a query word with stems has its stem's id in the word's record; the
-    // other tokens' stems are looked up after, the same way.
-    constexpr std::size_t kAhead = 4;
-    std::array<std::uint64_t, kAhead> hashes{};  // a ring: hashes of the tokens being loaded
-    const auto ahead = [&](std::size_t j) {
-      if (j < f.tokens.size()) {
-        hashes[j % kAhead] = Dictionary::Subset::hash_of(f.tokens[j].term);
-        word_lookup.prefetch(hashes[j % kAhead]);
-      }
-    };
-    for (std::size_t j = 0; j < kAhead; ++j) {
-      ahead(j);
-    }
+    // Words first. A token that is a query word with stems has its stem's id in the word's
+    // record; the other tokens' stems are looked up after.
     std::vector<std::uint32_t>& unstemmed = sc.pending_stems;
     unstemmed.clear();
-    for (std::size_t i = 0; i < f.tokens.size(); ++i) {
-      const std::uint64_t h = hashes[i % kAhead];
-      ahead(i + kAhead);
-      const auto [id, stems_index] = word_lookup.find(f.tokens[i].term, h);
-      if (id != kNone) {
-        at[f.tokens[i].position] = id;
-        flag_at(id, folded_bit, slot, f.tokens[i].position);
-      }
-      if (!v.stemmed) {
-        continue;
-      }
-      if (stems_index != kNone && d.stems != nullptr) {
-        flag(d.stems[stems_index], stem_bit, stem_slot);
-      } else if (id != kNone && f.stems[i] == f.tokens[i].term) {
-        flag(id, stem_bit, stem_slot);  // a stem that is a query word has the word's id
-      } else {
-        unstemmed.push_back(static_cast<std::uint32_t>(i));
-      }
-    }
+    word_lookup.find_each(
+        f.tokens.size(), [&](std::size_t i) -> std::string_view { return f.tokens[i].term; },
+        [&](std::size_t i, Dictionary::Subset::Found word) {
+          if (word.id != kNone) {
+            at[f.tokens[i].position] = word.id;
+            flag_at(word.id, folded_bit, slot, f.tokens[i].position);
+          }
+          if (!v.stemmed) {
+            return;
+          }
+          if (word.extra != kNone && d.stems != nullptr) {
+            flag(d.stems[word.extra], stem_bit, stem_slot);
+          } else if (word.id != kNone && f.stems[i] == f.tokens[i].term) {
+            flag(word.id, stem_bit, stem_slot);  // a stem that is a query word has its id
+          } else {
+            unstemmed.push_back(static_cast<std::uint32_t>(i));
+          }
+        });
     if (!unstemmed.empty()) {
-      const Dictionary::Subset& stems = stems_in[d.lang_index];
-      const auto stem_ahead = [&](std::size_t j) {
-        if (j < unstemmed.size()) {
-          hashes[j % kAhead] = Dictionary::Subset::hash_of(f.stems[unstemmed[j]]);
-          stems.prefetch(hashes[j % kAhead]);
-        }
-      };
-      for (std::size_t j = 0; j < kAhead; ++j) {
-        stem_ahead(j);
-      }
-      for (std::size_t j = 0; j < unstemmed.size(); ++j) {
-        const std::uint64_t h = hashes[j % kAhead];
-        stem_ahead(j + kAhead);
-        const std::uint32_t sid = stems.find(f.stems[unstemmed[j]], h).id;
-        if (sid != kNone) {
-          flag(sid, stem_bit, stem_slot);
-        }
-      }
+      stems_in[d.lang_index].find_each(
+          unstemmed.size(),
+          [&](std::size_t j) -> std::string_view { return f.stems[unstemmed[j]]; },
+          [&](std::size_t, Dictionary::Subset::Found stem) {
+            if (stem.id != kNone) {
+              flag(stem.id, stem_bit, stem_slot);
+            }
+          });
     }
     v.at = at;
   };
