@@ -7,44 +7,6 @@
 
 namespace vigie::ingest {
 
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) {
-    return 1;
-  }
-  // Unicode 15 table 3-7: the lead byte fixes the length and the range of the second byte
-  // (which rules out overlong forms, surrogates and values past U+10FFFF).
-  std::size_t len = 0;
-  unsigned char lo = 0x80;
-  unsigned char hi = 0xBF;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    len = 2;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    len = 3;
-    lo = b0 == 0xE0 ? 0xA0 : lo;
-    hi = b0 == 0xED ? 0x9F : hi;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    len = 4;
-    lo = b0 == 0xF0 ? 0x90 : lo;
-    hi = b0 == 0xF4 ? 0x8F : hi;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) {
-    return 0;
-  }
-  const auto b1 = static_cast<unsigned char>(s[i + 1]);
-  if (b1 < lo || b1 > hi) {
-    return 0;
-  }
-  for (std::size_t k = 2; k < len; ++k) {
-    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
-      return 0;
-    }
-  }
-  return len;
-}
-
 constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
 
 std::string repair_utf8(std::string_view s, bool* saw_multibyte) {
@@ -66,7 +28,8 @@ std::string repair_utf8(std::string_view s, bool* saw_multibyte) {
     if (i == s.size()) {
       break;
     }
-    const std::size_t n = utf8_sequence_length(s, i);
+    char32_t cp = 0;
+    const std::size_t n = text::decode_utf8(s, i, cp);
     if (n > 0) {
       multibyte = multibyte || n > 1;
       out.append(s.substr(i, n));
@@ -100,7 +63,8 @@ Utf8Scan scan_utf8(std::string_view s) {
       continue;
     }
     r.non_ascii = true;
-    const std::size_t len = utf8_sequence_length(s, i);
+    char32_t cp = 0;
+    const std::size_t len = text::decode_utf8(s, i, cp);
     if (len == 0) {
       r.valid = false;
       return r;

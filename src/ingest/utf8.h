@@ -11,13 +11,10 @@
 
 namespace vigie::ingest {
 
-// Encoding one character and reading windows-1252 are text/utf8.h's.
+// Decoding and encoding one character and reading windows-1252 are text/utf8.h's
+// (text::decode_utf8 is the one check of a UTF-8 sequence).
 using text::append_utf8;
 using text::windows1252_to_unicode;
-
-// Length (1-4) of the well-formed UTF-8 sequence at s[i], or 0 when the bytes there are not one
-// (overlong forms, surrogates, values past U+10FFFF and truncated sequences are not).
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
 
 // UTF-8 where `s` is valid UTF-8, windows-1252 byte by byte where it is not: repairs both a
 // mislabelled legacy document and the odd stray byte. Sets *saw_multibyte when `s` held at
