@@ -10,6 +10,7 @@
 #include <limits>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -73,121 +74,7 @@ class Dictionary {
     return kNone;
   }
   std::size_t size() const { return count_; }
-
-  // A lookup table over some of the dictionary's strings, with its own slots and a copy of
-  // their records. A document's words are looked up among the queries' words, its stems
-  // among the stems of its language only: two tables a fraction of the whole dictionary's
-  // size (which holds every word's stem in some 28 languages, their records interleaved), so
-  // they mostly stay in cache.
-  class Subset {
-   public:
-    // What find() returns: the string's id, and the value its record carries.
-    struct Found {
-      std::uint32_t id = kNone;
-      std::uint32_t extra = kNone;
-    };
-
-    Subset() = default;
-    // `extra(id)` (when given) is kept in each record and returned by find(): what callers
-    // would otherwise look up next.
-    Subset(const Dictionary& dict, std::vector<std::uint32_t> ids,
-           const std::function<std::uint32_t(std::uint32_t)>& extra = nullptr) {
-      sort_unique(ids);
-      std::size_t size = 16;
-      while (size * 3 < ids.size() * 4) {
-        size *= 2;
-      }
-      slots_.assign(size, Slot{});
-      // About 16 filter bits per string: 6% of the strings it does not hold pass.
-      std::size_t bits = 64;
-      while (bits < ids.size() * 16) {
-        bits *= 2;
-      }
-      filter_.assign(bits / 64, 0);
-      for (std::uint32_t id : ids) {
-        const std::string_view text = text_at(dict.arena_, dict.records_[id]);
-        const auto record = static_cast<std::uint32_t>(arena_.size());
-        const std::uint32_t value = extra ? extra(id) : kNone;
-        arena_.append(reinterpret_cast<const char*>(&value), sizeof value);
-        append_record(arena_, id, text);
-        const std::uint64_t h = hash(text);
-        std::size_t i = h & (size - 1);
-        while (slots_[i].record != kNone) {
-          i = (i + 1) & (size - 1);
-        }
-        slots_[i] = {tag(h), record};
-        const std::size_t bit = filter_bit(h);
-        filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
-      }
-    }
-    static std::uint64_t hash_of(std::string_view s) { return hash(s); }
-    // Whether a string of hash `h` may be here. Most of a document's words are not (stop
-    // words, words no topic uses): a bitmap a few times smaller than the slots says so
-    // without loading a slot, which would most likely miss the cache.
-    bool may_hold(std::uint64_t h) const {
-      if (filter_.empty()) {
-        return false;
-      }
-      const std::size_t bit = filter_bit(h);
-      return (filter_[bit / 64] >> (bit % 64) & 1U) != 0;
-    }
-    // Starts loading the slot where a string of hash `h` is looked for: a document's words
-    // are looked up a few ahead of their use, so the cache misses overlap.
-    void prefetch(std::uint64_t h) const {
-      if (may_hold(h)) {
-        __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
-      }
-    }
-    Found find(std::string_view s) const { return find(s, hash(s)); }
-    // Looks up key(j) for every j in [0, n), a few keys ahead of their use so that the cache
-    // misses overlap, and calls found(j, result) in order.
-    template <class Key, class Fn>
-    void find_each(std::size_t n, Key&& key, Fn&& found) const {
-      constexpr std::size_t kAhead = 4;
-      std::array<std::uint64_t, kAhead> hashes{};  // a ring: hashes of the keys being loaded
-      const auto ahead = [&](std::size_t j) {
-        if (j < n) {
-          hashes[j % kAhead] = hash(key(j));
-          prefetch(hashes[j % kAhead]);
-        }
-      };
-      for (std::size_t j = 0; j < kAhead; ++j) {
-        ahead(j);
-      }
-      for (std::size_t j = 0; j < n; ++j) {
-        const std::uint64_t h = hashes[j % kAhead];
-        ahead(j + kAhead);
-        found(j, find(key(j), h));
-      }
-    }
-    // `h`: hash_of(s).
-    Found find(std::string_view s, std::uint64_t h) const {
-      if (!may_hold(h)) {
-        return {};
-      }
-      const std::size_t mask = slots_.size() - 1;
-      for (std::size_t i = h & mask; slots_[i].record != kNone; i = (i + 1) & mask) {
-        // Records here: extra (4 bytes), then a dictionary record.
-        const std::uint32_t record = slots_[i].record + 4;
-        if (slots_[i].tag == tag(h) && holds(arena_, record, s)) {
-          std::uint32_t value = 0;
-          std::memcpy(&value, arena_.data() + slots_[i].record, sizeof value);
-          return {id_at(arena_, record), value};
-        }
-      }
-      return {};
-    }
-
-   private:
-    // Bits of the hash the slots and the tag use least (the slot index takes the low bits,
-    // the tag the high 32).
-    std::size_t filter_bit(std::uint64_t h) const {
-      return static_cast<std::size_t>(h >> 20) & (filter_.size() * 64 - 1);
-    }
-    std::vector<Slot> slots_;
-    std::vector<std::uint64_t> filter_;
-    std::string arena_;
-  };
+  std::string_view text(std::uint32_t id) const { return text_at(arena_, records_[id]); }
 
  private:
   static void append_record(std::string& arena, std::uint32_t id, std::string_view s) {
@@ -230,6 +117,222 @@ class Dictionary {
   std::size_t count_ = 0;
 };
 
+// The first min(n, 8) bytes of `s` (n = s.size()), zero-padded, little-endian.
+std::uint64_t first_bytes(std::string_view s) {
+  std::uint64_t v = 0;
+  const std::size_t n = s.size();
+  if (n >= 8) {
+    std::memcpy(&v, s.data(), 8);
+  } else if (n >= 4) {
+    // Two loads that overlap when n < 8; the shared bytes are the same in both.
+    std::uint32_t lo = 0;
+    std::uint32_t hi = 0;
+    std::memcpy(&lo, s.data(), 4);
+    std::memcpy(&hi, s.data() + n - 4, 4);
+    v = lo | std::uint64_t{hi} << (8 * (n - 4));
+  } else {
+    for (std::size_t i = 0; i < n; ++i) {
+      v |= std::uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
+    }
+  }
+  return v;
+}
+
+// Slots of a LookupTable. A WordSlot holds a string's hash tag and length, its id, its first
+// 16 bytes (the whole of most words) and a value the caller would otherwise look up next: a
+// lookup that finds a word reads one slot, 32 bytes of one cache line, and nothing else. A
+// StemSlot holds the tag and where the string's record (id, length, bytes) is: 8 bytes, for a
+// table most lookups miss, where small slots matter more than a second load on a hit (stems
+// looked up there this way cost fewer misses than in 16-byte slots holding 8 bytes of them).
+struct StemSlot {
+  std::uint32_t tag = 0;
+  std::uint32_t record = kNone;  // offset in the table's records; kNone: free
+};
+struct alignas(32) WordSlot {
+  std::uint32_t tag = 0;     // hash bits, and the length (capped) in the low byte
+  std::uint32_t id = kNone;  // kNone: free
+  std::uint32_t extra = kNone;
+  std::uint32_t record = kNone;  // longer than the head: offset in the table's records
+  std::array<std::uint64_t, 2> head{};
+};
+static_assert(sizeof(StemSlot) == 8 && sizeof(WordSlot) == 32);
+
+// A lookup table over some of a dictionary's strings: a document's words are looked up among
+// the queries' words, its stems among the queries' stems in its language. Looking up every
+// token of every document is the percolator's hottest loop, so the table is flat (open
+// addressing, linear probing, at most 3/4 full) and keeps its own compact copy of what a
+// lookup compares (see the slots). A bitmap in front says most document words are not there
+// without loading a slot at all.
+template <class Slot>
+class LookupTable {
+ public:
+  static constexpr bool kWords = std::is_same_v<Slot, WordSlot>;
+  struct Found {
+    std::uint32_t id = kNone;
+    std::uint32_t extra = kNone;  // WordSlot's
+  };
+
+  LookupTable() = default;
+  // `extra(id)` is kept in each WordSlot.
+  LookupTable(const Dictionary& dict, std::vector<std::uint32_t> ids,
+              const std::function<std::uint32_t(std::uint32_t)>& extra = nullptr) {
+    sort_unique(ids);
+    std::size_t size = 16;
+    while (size * 3 < ids.size() * 4) {
+      size *= 2;
+    }
+    slots_.assign(size, Slot{});
+    // About 16 filter bits per string: 6% of the strings it does not hold pass.
+    std::size_t bits = 64;
+    while (bits < ids.size() * 16) {
+      bits *= 2;
+    }
+    filter_.assign(bits / 64, 0);
+    for (std::uint32_t id : ids) {
+      const std::string_view text = dict.text(id);
+      const std::uint64_t h = text::term_hash(text);
+      Slot slot;
+      slot.tag = tag(h, text);
+      if constexpr (kWords) {
+        slot.id = id;
+        slot.extra = extra ? extra(id) : kNone;
+        slot.head = head(text);
+        if (text.size() > kHeadBytes) {
+          slot.record = add_record(id, text);
+        }
+      } else {
+        slot.record = add_record(id, text);
+      }
+      std::size_t i = h & (size - 1);
+      while (!free(slots_[i])) {
+        i = (i + 1) & (size - 1);
+      }
+      slots_[i] = slot;
+      const std::size_t bit = filter_bit(h);
+      filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+  }
+
+  // Whether a string of hash `h` may be here. Most of a document's words are not (stop
+  // words, words no topic uses): a bitmap a few times smaller than the slots says so
+  // without loading a slot, which would most likely miss the cache.
+  bool may_hold(std::uint64_t h) const {
+    if (filter_.empty()) {
+      return false;
+    }
+    const std::size_t bit = filter_bit(h);
+    return (filter_[bit / 64] >> (bit % 64) & 1U) != 0;
+  }
+  // Starts loading the slot where a string of hash `h` is looked for.
+  void prefetch(std::uint64_t h) const {
+    if (may_hold(h)) {
+      __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
+    }
+  }
+  Found find(std::string_view s) const { return find(s, text::term_hash(s)); }
+  // `h`: text::term_hash(s).
+  Found find(std::string_view s, std::uint64_t h) const {
+    if (!may_hold(h)) {
+      return {};
+    }
+    const std::uint32_t t = tag(h, s);
+    const std::size_t mask = slots_.size() - 1;
+    if constexpr (kWords) {
+      const auto hd = head(s);
+      for (std::size_t i = h & mask; !free(slots_[i]); i = (i + 1) & mask) {
+        const Slot& slot = slots_[i];
+        // (Two compares: std::array's == may call memcmp.)
+        if (slot.tag == t && slot.head[0] == hd[0] && slot.head[1] == hd[1]
+            && (s.size() <= kHeadBytes || record_holds(slot.record, s))) {
+          return {slot.id, slot.extra};
+        }
+      }
+    } else {
+      for (std::size_t i = h & mask; !free(slots_[i]); i = (i + 1) & mask) {
+        const Slot& slot = slots_[i];
+        if (slot.tag == t && record_holds(slot.record, s)) {
+          std::uint32_t id = 0;
+          std::memcpy(&id, records_.data() + slot.record, sizeof id);
+          return {id, kNone};
+        }
+      }
+    }
+    return {};
+  }
+  // Looks up key(j) for every j in [0, n), a few keys ahead of their use so that the cache
+  // misses overlap, and calls found(j, result) in order.
+  template <class Key, class Fn>
+  void find_each(std::size_t n, Key&& key, Fn&& found) const {
+    constexpr std::size_t kAhead = 4;
+    std::array<std::uint64_t, kAhead> hashes{};  // a ring: hashes of the keys being loaded
+    const auto ahead = [&](std::size_t j) {
+      if (j < n) {
+        hashes[j % kAhead] = text::term_hash(key(j));
+        prefetch(hashes[j % kAhead]);
+      }
+    };
+    for (std::size_t j = 0; j < kAhead; ++j) {
+      ahead(j);
+    }
+    for (std::size_t j = 0; j < n; ++j) {
+      const std::uint64_t h = hashes[j % kAhead];
+      ahead(j + kAhead);
+      found(j, find(key(j), h));
+    }
+  }
+
+ private:
+  static constexpr std::size_t kHeadBytes = 16;  // WordSlot::head
+  static bool free(const Slot& slot) {
+    if constexpr (kWords) {
+      return slot.id == kNone;
+    } else {
+      return slot.record == kNone;
+    }
+  }
+  // High hash bits, and the length, capped, in the low byte.
+  static std::uint32_t tag(std::uint64_t h, std::string_view s) {
+    return static_cast<std::uint32_t>(h >> 40U) << 8U
+           | static_cast<std::uint32_t>(std::min<std::size_t>(s.size(), 255));
+  }
+  // The first 16 bytes of `s`, zero-padded (with the length in the tag, the whole of a
+  // string of up to 16 bytes).
+  static std::array<std::uint64_t, 2> head(std::string_view s) {
+    std::array<std::uint64_t, 2> out{first_bytes(s), 0};
+    const std::size_t n = s.size();
+    if (n >= 16) {
+      std::memcpy(&out[1], s.data() + 8, 8);
+    } else if (n > 8) {
+      // Bytes 8..n-1, from the last 8 (which overlap the first 8) shifted into place.
+      std::memcpy(&out[1], s.data() + n - 8, 8);
+      out[1] >>= 8 * (16 - n);
+    }
+    return out;
+  }
+  // Records: id (4 bytes), length (4 bytes), then the bytes.
+  std::uint32_t add_record(std::uint32_t id, std::string_view s) {
+    const auto at = static_cast<std::uint32_t>(records_.size());
+    const auto length = static_cast<std::uint32_t>(s.size());
+    records_.append(reinterpret_cast<const char*>(&id), sizeof id);
+    records_.append(reinterpret_cast<const char*>(&length), sizeof length);
+    records_.append(s);
+    return at;
+  }
+  bool record_holds(std::uint32_t record, std::string_view s) const {
+    std::uint32_t length = 0;
+    std::memcpy(&length, records_.data() + record + 4, sizeof length);
+    return text::same_term(std::string_view(records_.data() + record + 8, length), s);
+  }
+  // Bits of the hash the slots and the tag use least (the slot index takes the low bits,
+  // the tag the high 24).
+  std::size_t filter_bit(std::uint64_t h) const {
+    return static_cast<std::size_t>(h >> 20) & (filter_.size() * 64 - 1);
+  }
+  std::vector<Slot> slots_;
+  std::string records_;  // StemSlot: every string's; WordSlot: those longer than the head
+  std::vector<std::uint64_t> filter_;
+};
+
 // Which tokens may start with one of the topics' prefixes: for each prefix length in bytes
 // (up to 8; longer prefixes count their first 8), a bit per hash of that many first bytes.
 // Most tokens start with no prefix, even when they share a few letters with one; this says so
@@ -265,26 +368,6 @@ class PrefixFilter {
  private:
   static constexpr std::size_t kBytes = 8;
   static constexpr unsigned kSlotBits = 15;
-  // The first 8 bytes of `s` (all of it, zero-padded, when shorter), little-endian.
-  static std::uint64_t first_bytes(std::string_view s) {
-    std::uint64_t v = 0;
-    const std::size_t n = s.size();
-    if (n >= 8) {
-      std::memcpy(&v, s.data(), 8);
-    } else if (n >= 4) {
-      // Two loads that overlap when n < 8; the shared bytes are the same in both.
-      std::uint32_t lo = 0;
-      std::uint32_t hi = 0;
-      std::memcpy(&lo, s.data(), 4);
-      std::memcpy(&hi, s.data() + n - 4, 4);
-      v = lo | std::uint64_t{hi} << (8 * (n - 4));
-    } else {
-      for (std::size_t i = 0; i < n; ++i) {
-        v |= std::uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
-      }
-    }
-    return v;
-  }
   // The slot of the first k bytes of a string whose first_bytes() are `head`.
   static std::size_t slot(std::uint64_t head, std::size_t k) {
     const std::uint64_t v = k == 8 ? head : head & ((std::uint64_t{1} << (8 * k)) - 1);
@@ -573,8 +656,8 @@ struct Percolator::Impl {
   // What documents look up (freeze()): the queries' words and filter values, and by language
   // the stems of the queries' words.
   std::vector<std::uint32_t> word_ids;  // while compiling
-  Dictionary::Subset word_lookup;
-  std::vector<Dictionary::Subset> stems_in;                      // by language index
+  LookupTable<WordSlot> word_lookup;
+  std::vector<LookupTable<StemSlot>> stems_in;                   // by language index
   std::unordered_map<std::string, std::uint32_t> stems_of_term;  // folded term -> offset
   std::vector<Node> nodes;
   std::vector<Rule> rules;
@@ -1081,7 +1164,7 @@ Percolator::Impl::DocView Percolator::Impl::view(const EvalDocument& doc) const 
     unstemmed.clear();
     word_lookup.find_each(
         f.tokens.size(), [&](std::size_t i) -> std::string_view { return f.tokens[i].term; },
-        [&](std::size_t i, Dictionary::Subset::Found word) {
+        [&](std::size_t i, LookupTable<WordSlot>::Found word) {
           if (word.id != kNone) {
             at[f.tokens[i].position] = word.id;
             flag_at(word.id, folded_bit, slot, f.tokens[i].position);
@@ -1101,7 +1184,7 @@ Percolator::Impl::DocView Percolator::Impl::view(const EvalDocument& doc) const 
       stems_in[d.lang_index].find_each(
           unstemmed.size(),
           [&](std::size_t j) -> std::string_view { return f.stems[unstemmed[j]]; },
-          [&](std::size_t, Dictionary::Subset::Found stem) {
+          [&](std::size_t, LookupTable<StemSlot>::Found stem) {
             if (stem.id != kNone) {
               flag(stem.id, stem_bit, stem_slot);
             }
@@ -1485,8 +1568,8 @@ void Percolator::Impl::freeze() {
   for (const auto& [term, offset] : stems_of_term) {
     stems_of_word[dict.find(term)] = static_cast<std::uint32_t>(offset / nlangs);
   }
-  word_lookup = Dictionary::Subset(dict, std::move(word_ids),
-                                   [&](std::uint32_t id) { return stems_of_word[id]; });
+  word_lookup = LookupTable<WordSlot>(dict, std::move(word_ids),
+                                      [&](std::uint32_t id) { return stems_of_word[id]; });
   word_ids = {};
   stems_in.clear();
   for (std::size_t l = 0; l < nlangs; ++l) {

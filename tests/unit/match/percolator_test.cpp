@@ -278,6 +278,61 @@ TEST(PercolatorTest, PrefixesOfEveryLengthAreFound) {
   EXPECT_TRUE(p.percolate(make_doc("fr", "c", "co").eval()).empty());
 }
 
+// Words are kept in the lookup table by their first 16 bytes and their length, longer ones
+// compared in full: words of every length are found, and a word differing from one in a single
+// byte, anywhere, or longer by one, is not taken for it.
+TEST(PercolatorTest, WordsOfEveryLengthAreFoundAndNoNearMiss) {
+  const std::string letters = "qwertzuiopasdfghjklyxcvbnm";
+  std::vector<std::string> words;
+  for (std::size_t n = 2; n <= 40; ++n) {
+    std::string w;
+    for (std::size_t i = 0; i < n; ++i) {
+      w += letters[(i * 7 + n) % letters.size()];
+    }
+    words.push_back(w);
+  }
+  words.push_back(std::string(kMaxTermBytes, 'k'));
+  std::vector<PercolatorTopic> topics;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    topics.push_back(topic(static_cast<std::int64_t>(i + 1), words[i].c_str()));
+  }
+  const Percolator p(topics);
+  std::string all;
+  std::string near_misses;
+  for (const auto& w : words) {
+    all += w + " ";
+    std::string last = w;
+    last.back() = '7';
+    std::string middle = w;
+    middle[w.size() / 2] = '7';
+    near_misses += last + " " + middle + " " + w + "7 " + w.substr(1) + " ";
+  }
+  for (const char* lang : {"und", "fr"}) {
+    SCOPED_TRACE(lang);
+    const EvalDocument found = make_doc(lang, "", all).eval();
+    const EvalDocument missed = make_doc(lang, "", near_misses).eval();
+    const auto hits = p.percolate(found);
+    EXPECT_EQ(hits.size(), words.size());
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      EXPECT_TRUE(evaluate(topics[i].query, found)) << words[i];
+      EXPECT_FALSE(evaluate(topics[i].query, missed)) << words[i];
+    }
+    EXPECT_TRUE(p.percolate(missed).empty());
+  }
+}
+
+// Two words of 24 bytes with the same first 16 bytes whose text::term_hash() agrees on every
+// bit a one-word table uses (tag, filter bit, slot): found by searching 2 million such words.
+// Only comparing the rest of the words tells them apart. (If term_hash changes, they no longer
+// collide and this checks less.)
+TEST(PercolatorTest, WordsWhoseHashesCollideAreToldApart) {
+  const char* kWord = "zzzzhashheadzzzzofrlcaaa";
+  const char* kCollision = "zzzzhashheadzzzzoddmpaaa";
+  const Percolator p(std::vector<PercolatorTopic>{topic(1, kWord)});
+  EXPECT_EQ(ids(p.percolate(make_doc("und", kWord).eval())), std::vector<std::int64_t>{1});
+  EXPECT_TRUE(p.percolate(make_doc("und", kCollision).eval()).empty());
+}
+
 TEST(PercolatorTest, NoTopicsMatchNothing) {
   const Percolator p;
   EXPECT_TRUE(p.percolate(kCotton.eval()).empty());
