@@ -525,6 +525,8 @@ using Groups = std::vector<KeySet>;
 // Groups registered per query: each costs postings (memory, and work for every document that
 // has one of its words); past the few most selective, they filter little more.
 constexpr std::size_t kMaxGroups = 3;
+// A posting entry holds its rule in 24 bits (and a group's bit in 8).
+constexpr std::size_t kMaxRules = std::size_t{1} << 24U;
 
 // How common a word is likely to be: short words and stop words are common.
 double word_cost(std::string_view folded) {
@@ -579,6 +581,7 @@ struct Link {
 struct Entry {
   Counts counts{};
   std::array<std::uint32_t, 4> first{kNone, kNone, kNone, kNone};  // by field: its last Link
+  std::uint8_t flags = 0;                                          // FieldView bits present
 };
 
 // A document field turned into dictionary ids: the id of the folded word at each position,
@@ -605,14 +608,14 @@ constexpr std::uint8_t kStemBits = 16 | 32;  // title, text
 constexpr std::uint8_t kFilterBit = 64;      // the document's language, country or a tag
 
 // Per-thread state reused across documents; only what a document set is cleared, so the cost
-// follows the document, not the number of topics. `flags` by dictionary id: FieldView bits
-// present. Occurrence counts are kept densely, in the order ids were first seen (`local` maps
-// a flagged id to its entry): what a document writes per word stays in a few cache lines
-// rather than being spread over a table as large as the dictionary.
+// follows the document, not the number of topics. What a document holds of an id (its
+// FieldView bits, occurrence counts and lists) is kept densely, in the order ids were first
+// seen (`local` maps a flagged id to its entry, kNone for the others): what a document writes
+// per word stays in a few cache lines rather than being spread over a table as large as the
+// dictionary, and whether a document has an id, and where, is one load by id.
 struct Scratch {
-  std::vector<std::uint8_t> flags;
-  std::vector<std::uint32_t> local;              // by dictionary id, valid while flags[id] != 0
-  std::vector<std::uint32_t> touched;            // ids with flags set, in order
+  std::vector<std::uint32_t> local;              // by dictionary id: index in entries, or kNone
+  std::vector<std::uint32_t> touched;            // ids with an entry, in order
   std::vector<Entry> entries;                    // parallel to touched
   std::vector<Link> links;                       // see Entry::first
   std::vector<Span> left, right;                 // NEAR operands' occurrences
@@ -635,7 +638,7 @@ struct ScratchReset {
   ~ScratchReset() {
     Scratch& sc = scratch();
     for (std::uint32_t id : sc.touched) {
-      sc.flags[id] = 0;
+      sc.local[id] = kNone;
     }
     sc.touched.clear();
     sc.entries.clear();
@@ -663,7 +666,7 @@ struct Percolator::Impl {
   std::vector<Rule> rules;
   std::vector<std::int64_t> topic_ids;
   std::vector<std::int64_t> refused;
-  // By dictionary id: (rule << 3 | group) of each query a key belongs to (see KeySet).
+  // By dictionary id: (rule << 8 | 1 << group) of each query a key belongs to (see KeySet).
   // A stemmed document reads an id's folded-word and stem lists, which are kept together; the
   // folded forms of stemmed words, for unstemmed documents, are apart (see KeySet).
   enum : std::size_t { kWordPostings, kStemPostings };
@@ -764,14 +767,19 @@ struct Percolator::Impl {
 
   struct DocView {
     const EvalDocument* doc = nullptr;
-    const std::uint8_t* flags = nullptr;   // by dictionary id: FieldView bits present
-    const std::uint32_t* local = nullptr;  // by dictionary id: index into entries
+    const std::uint32_t* local = nullptr;  // by dictionary id: index into entries, or kNone
     const Entry* entries = nullptr;
     const Link* links = nullptr;
     FieldView title, text, source, author;
     std::uint32_t lang_index = kNone;
     const std::uint32_t* stems = nullptr;  // the document language's row of stems_by_lang
     std::size_t length = 0;                // words in the title and the body
+
+    // The FieldView bits present of a dictionary id (0: the document does not have it).
+    std::uint8_t flags_of(std::uint32_t id) const {
+      const std::uint32_t l = local[id];
+      return l == kNone ? 0 : entries[l].flags;
+    }
   };
   DocView view(const EvalDocument& doc) const;
   // The rules whose key groups `d` all hits, then the always-checked ones; valid until the
@@ -781,11 +789,14 @@ struct Percolator::Impl {
   bool eval(std::uint32_t node, const DocView& d) const;
   double leaf_count(std::uint32_t node, const DocView& d) const;
   std::uint32_t count_of(std::uint32_t id, Slot slot, const DocView& d) const {
-    return d.flags[id] == 0 ? 0 : d.entries[d.local[id]].counts[slot];
+    const std::uint32_t l = d.local[id];
+    return l == kNone ? 0 : d.entries[l].counts[slot];
   }
   // The last link of `id`'s occurrences in `f` (folded words and prefixes), kNone if none.
   static std::uint32_t first_link(std::uint32_t id, const FieldView& f, const DocView& d) {
-    return (d.flags[id] & f.folded_bit) == 0 ? kNone : d.entries[d.local[id]].first[f.slot];
+    const std::uint32_t l = d.local[id];
+    return l == kNone || (d.entries[l].flags & f.folded_bit) == 0 ? kNone
+                                                                  : d.entries[l].first[f.slot];
   }
   // Appends where `o` occurs in `f` to `out`.
   void near_spans(const NearOperandIds& o, const FieldView& f, const DocView& d,
@@ -1057,6 +1068,9 @@ void Percolator::Impl::add_topic(const PercolatorTopic& topic, const PercolatorL
     } else if (prefixes > limits.max_prefixes_per_query) {
       reason = fmt::format("the query has {} prefixes in alternatives (at most {})", prefixes,
                            limits.max_prefixes_per_query);
+    } else if (rules.size() + pending.size() > kMaxRules) {
+      reason = fmt::format("the percolator holds {} queries already (at most {})", rules.size(),
+                           kMaxRules);
     }
     if (!reason.empty()) {
       refused.push_back(topic.id);
@@ -1077,7 +1091,7 @@ void Percolator::Impl::add_topic(const PercolatorTopic& topic, const PercolatorL
       continue;
     }
     for (std::uint32_t g = 0; g < p.keys.size(); ++g) {
-      const std::uint32_t entry = rule << 3U | g;
+      const std::uint32_t entry = rule << 8U | 1U << g;
       const KeySet& k = p.keys[g];
       for (std::uint32_t id : k.ids) {
         postings.add(id, kWordPostings, entry);
@@ -1126,18 +1140,19 @@ Percolator::Impl::DocView Percolator::Impl::view(const EvalDocument& doc) const 
     d.stems = stems_by_lang.data() + d.lang_index * stemmed_terms;
   }
   Scratch& sc = scratch();
-  if (sc.flags.size() < dict.size()) {
-    sc.flags.resize(dict.size(), 0);
-    sc.local.resize(dict.size(), 0);
+  if (sc.local.size() < dict.size()) {
+    sc.local.resize(dict.size(), kNone);
   }
   const auto touch = [&](std::uint32_t id, std::uint8_t bit) -> Entry& {
-    if (sc.flags[id] == 0) {
-      sc.local[id] = static_cast<std::uint32_t>(sc.touched.size());
+    std::uint32_t& l = sc.local[id];
+    if (l == kNone) {
+      l = static_cast<std::uint32_t>(sc.touched.size());
       sc.touched.push_back(id);
       sc.entries.emplace_back();
     }
-    sc.flags[id] = static_cast<std::uint8_t>(sc.flags[id] | bit);
-    return sc.entries[sc.local[id]];
+    Entry& e = sc.entries[l];
+    e.flags = static_cast<std::uint8_t>(e.flags | bit);
+    return e;
   };
   const auto flag = [&](std::uint32_t id, std::uint8_t bit, Slot slot) {
     ++touch(id, bit).counts[slot];
@@ -1237,7 +1252,6 @@ Percolator::Impl::DocView Percolator::Impl::view(const EvalDocument& doc) const 
   }
   d.length = doc.title().tokens.size() + doc.text().tokens.size();
   // Read only after the last flag: touch() may have grown `entries` and `links`.
-  d.flags = sc.flags.data();
   d.local = sc.local.data();
   d.entries = sc.entries.data();
   d.links = sc.links.data();
@@ -1249,20 +1263,21 @@ std::span<const std::uint32_t> Percolator::Impl::gather(const DocView& d) const 
   // By rule, the key groups not hit yet; a rule becomes a candidate when its last one is,
   // which happens once at most: `out` has room for every rule.
   sc.remaining = full_masks;
-  sc.candidates.resize(full_masks.size() + always.size());
+  sc.candidates.resize(full_masks.size() + always.size() + 1);  // +1: see take()
   std::uint8_t* const remaining = sc.remaining.data();
   std::uint32_t* const out = sc.candidates.data();
   std::size_t n = 0;
-  // The walk over postings is the percolator's hottest loop: a load, a compare and a store.
+  // The walk over postings is the percolator's hottest loop: a load, a compare and a store,
+  // without a branch: every rule is written where the next candidate goes, and kept there
+  // only when its last group was hit (the slot after the last rule takes the other writes).
   const auto take = [&](std::span<const std::uint32_t> entries) {
     for (std::uint32_t entry : entries) {
-      const std::uint32_t r = entry >> 3U;
-      const auto bit = static_cast<std::uint8_t>(1U << (entry & 7U));
+      const std::uint32_t r = entry >> 8U;
+      const auto bit = static_cast<std::uint8_t>(entry);
       const std::uint8_t before = remaining[r];
       remaining[r] = static_cast<std::uint8_t>(before & ~bit);
-      if (before == bit) {
-        out[n++] = r;
-      }
+      out[n] = r;
+      n += before == bit ? 1 : 0;
     }
   };
   // Each id the document flagged once, in the tables its forms look up (see KeySet).
@@ -1278,7 +1293,7 @@ std::span<const std::uint32_t> Percolator::Impl::gather(const DocView& d) const 
       }
     }
     const std::uint32_t id = touched[i];
-    const std::uint8_t f = d.flags[id];
+    const std::uint8_t f = d.entries[i].flags;
     if ((f & (kFoldedBits | kFilterBit)) != 0) {
       take(postings.at(id, kWordPostings));
     }
@@ -1383,26 +1398,27 @@ bool Percolator::Impl::eval(std::uint32_t index, const DocView& d) const {
       if (n.field() == Field::Any) {
         // The title or the body, by their bits together: one load for the word, one for its
         // stem in the document's language (stem bits are set in stemmed fields only).
-        if ((d.flags[n.folded()] & (d.title.folded_bit | d.text.folded_bit)) != 0) {
+        if ((d.flags_of(n.folded()) & (d.title.folded_bit | d.text.folded_bit)) != 0) {
           return true;
         }
         return n.stems() != kNone && d.stems != nullptr
-               && (d.flags[d.stems[n.stems()]] & (d.title.stem_bit | d.text.stem_bit)) != 0;
+               && (d.flags_of(d.stems[n.stems()]) & (d.title.stem_bit | d.text.stem_bit)) != 0;
       }
       return fields([&](const FieldView& f) {
-        if ((d.flags[n.folded()] & f.folded_bit) != 0) {
+        if ((d.flags_of(n.folded()) & f.folded_bit) != 0) {
           return true;
         }
         return f.stemmed && n.stems() != kNone && d.stems != nullptr
-               && (d.flags[d.stems[n.stems()]] & f.stem_bit) != 0;
+               && (d.flags_of(d.stems[n.stems()]) & f.stem_bit) != 0;
       });
     case Op::Prefix:
-      return fields([&](const FieldView& f) { return (d.flags[n.folded()] & f.folded_bit) != 0; });
+      return fields(
+          [&](const FieldView& f) { return (d.flags_of(n.folded()) & f.folded_bit) != 0; });
     case Op::Phrase:
       return fields([&](const FieldView& f) {
         const std::uint32_t* ids = phrase_ids.data() + n.first();
         for (std::uint32_t k = 0; k < n.count(); ++k) {
-          if ((d.flags[ids[k]] & f.folded_bit) == 0) {
+          if ((d.flags_of(ids[k]) & f.folded_bit) == 0) {
             return false;
           }
         }
@@ -1411,7 +1427,7 @@ bool Percolator::Impl::eval(std::uint32_t index, const DocView& d) const {
     case Op::Near:
       return fields([&](const FieldView& f) { return near_in(n, f, d); });
     case Op::Filter:
-      return (d.flags[n.folded()] & kFilterBit) != 0;
+      return (d.flags_of(n.folded()) & kFilterBit) != 0;
     case Op::Date: {
       const DateRange& dates = nodes[index].dates;
       const auto& date = d.doc->date();
