@@ -16,6 +16,7 @@
 
 #include <fmt/format.h>
 
+#include "core/prefetch.h"
 #include "text/term_hash.h"
 
 namespace vigie::match {
@@ -226,7 +227,7 @@ class LookupTable {
   // Starts loading the slot where a string of hash `h` is looked for.
   void prefetch(std::uint64_t h) const {
     if (may_hold(h)) {
-      __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
+      core::prefetch(&slots_[h & (slots_.size() - 1)]);
     }
   }
   Found find(std::string_view s) const { return find(s, text::term_hash(s)); }
@@ -499,7 +500,7 @@ class PostingTable {
   void prefetch(std::uint32_t id) const {
     const std::size_t k = std::size_t{id} * kinds_;
     if (k + 1 < start_.size()) {
-      __builtin_prefetch(&start_[k]);
+      core::prefetch(&start_[k]);
     }
   }
   std::span<const std::uint32_t> at(std::uint32_t id, std::size_t kind = 0) const {
@@ -1539,8 +1540,8 @@ std::vector<std::uint32_t> Percolator::Impl::matching_rules(const DocView& d) co
   const auto ahead = [&](std::size_t j) {
     if (j < candidates.size()) {
       const HotNode* root = hot.data() + rule_info[candidates[j]].root;
-      __builtin_prefetch(root);
-      __builtin_prefetch(reinterpret_cast<const char*>(root) + 64);
+      core::prefetch(root);
+      core::prefetch(reinterpret_cast<const char*>(root) + 64);
     }
   };
   ahead(0);

@@ -18,6 +18,7 @@
 
 #include <libstemmer.h>
 
+#include "core/prefetch.h"
 #include "text/term_hash.h"
 #include "text/text.h"
 
@@ -132,7 +133,7 @@ class StemMemo {
   // Starts loading the slot of a key of hash `h`, for a lookup a little later.
   void prefetch(std::uint64_t h) const {
     if (!slots_.empty()) {
-      __builtin_prefetch(&slots_[h & kMask]);
+      core::prefetch(&slots_[h & kMask]);
     }
   }
 
