@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: AGPL-3.0-or-later
-# The dependency direction of STYLE.md H2, checked by grepping includes per module.
+# The dependency direction of STYLE.md H2, checked by grepping includes per module, and
+# a few rules of the same kind (prefetches go through core::prefetch).
 # Usage: check_layering.sh SRC_DIR. Exits 1 and lists every violation.
 set -u
 src=${1:?usage: check_layering.sh SRC_DIR}
@@ -68,6 +69,14 @@ forbid service '#include "(web|cli|worker|main)/' "service is below the adapters
 forbid web '#include "(cli|worker|main)/' "web is an adapter over services"
 forbid worker '#include "(web|cli|main)/' "worker is below main"
 forbid cli '#include "(web|main)/' "cli is below main"
+
+# Prefetches go through core::prefetch: GCC 12 silently deletes helpers whose only effect is a
+# __builtin_prefetch (core/prefetch.h).
+prefetch_hits=$(grep -rn --include='*.h' --include='*.cpp' '__builtin_prefetch' "$src" \
+  | grep -v "^$src/core/prefetch.h:" || true)
+if [[ -n "$prefetch_hits" ]]; then
+  while IFS= read -r line; do violation "$line (use core::prefetch)"; done <<<"$prefetch_hits"
+fi
 
 if [[ $fail -eq 0 ]]; then echo "layering: ok"; fi
 exit $fail
