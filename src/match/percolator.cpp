@@ -230,6 +230,12 @@ class LookupTable {
       core::prefetch(&slots_[h & (slots_.size() - 1)]);
     }
   }
+  // Starts loading the filter's word for hash `h`, which prefetch(h) reads.
+  void prefetch_filter(std::uint64_t h) const {
+    if (!filter_.empty()) {
+      core::prefetch(&filter_[filter_bit(h) / 64]);
+    }
+  }
   Found find(std::string_view s) const { return find(s, text::term_hash(s)); }
   // `h`: text::term_hash(s).
   Found find(std::string_view s, std::uint64_t h) const {
@@ -262,22 +268,34 @@ class LookupTable {
   }
   // Looks up key(j) for every j in [0, n), a few keys ahead of their use so that the cache
   // misses overlap, and calls found(j, result) in order.
+  // Two stages: 8 keys ahead, a key is hashed and its filter word loaded; 4 ahead, the filter
+  // is read and, if it may hold the key, the slot loaded.
   template <class Key, class Fn>
   void find_each(std::size_t n, Key&& key, Fn&& found) const {
-    constexpr std::size_t kAhead = 4;
+    constexpr std::size_t kAhead = 8;
+    constexpr std::size_t kSlotAhead = 4;
     std::array<std::uint64_t, kAhead> hashes{};  // a ring: hashes of the keys being loaded
-    const auto ahead = [&](std::size_t j) {
+    const auto hash_ahead = [&](std::size_t j) {
       if (j < n) {
         hashes[j % kAhead] = text::term_hash(key(j));
+        prefetch_filter(hashes[j % kAhead]);
+      }
+    };
+    const auto slot_ahead = [&](std::size_t j) {
+      if (j < n) {
         prefetch(hashes[j % kAhead]);
       }
     };
     for (std::size_t j = 0; j < kAhead; ++j) {
-      ahead(j);
+      hash_ahead(j);
+    }
+    for (std::size_t j = 0; j < kSlotAhead; ++j) {
+      slot_ahead(j);
     }
     for (std::size_t j = 0; j < n; ++j) {
       const std::uint64_t h = hashes[j % kAhead];
-      ahead(j + kAhead);
+      hash_ahead(j + kAhead);
+      slot_ahead(j + kSlotAhead);
       found(j, find(key(j), h));
     }
   }
@@ -501,6 +519,14 @@ class PostingTable {
     const std::size_t k = std::size_t{id} * kinds_;
     if (k + 1 < start_.size()) {
       core::prefetch(&start_[k]);
+    }
+  }
+  // Starts loading the first line of an id's entries of `kind`; best once prefetch(id) has
+  // brought where they start.
+  void prefetch_entries(std::uint32_t id, std::size_t kind) const {
+    const std::size_t k = std::size_t{id} * kinds_ + kind;
+    if (k + 1 < start_.size()) {
+      core::prefetch(entries_.data() + start_[k]);
     }
   }
   std::span<const std::uint32_t> at(std::uint32_t id, std::size_t kind = 0) const {
@@ -1285,12 +1311,28 @@ std::span<const std::uint32_t> Percolator::Impl::gather(const DocView& d) const 
   const bool stemmed = d.lang_index != kNone;
   const std::uint32_t* const touched = sc.touched.data();
   const std::size_t count = sc.touched.size();
-  constexpr std::size_t kAhead = 4;
+  // Two stages ahead: where an id's entries start, then (once that has arrived) the entries.
+  constexpr std::size_t kAhead = 8;
+  constexpr std::size_t kEntriesAhead = 4;
   for (std::size_t i = 0; i < count; ++i) {
     if (i + kAhead < count) {
       postings.prefetch(touched[i + kAhead]);
       if (!stemmed) {
         term_postings.prefetch(touched[i + kAhead]);
+      }
+    }
+    if (i + kEntriesAhead < count) {
+      const std::uint32_t next = touched[i + kEntriesAhead];
+      const std::uint8_t nf = d.entries[i + kEntriesAhead].flags;
+      if ((nf & (kFoldedBits | kFilterBit)) != 0) {
+        postings.prefetch_entries(next, kWordPostings);
+      }
+      if (stemmed) {
+        if ((nf & kStemBits) != 0) {
+          postings.prefetch_entries(next, kStemPostings);
+        }
+      } else if ((nf & kTitleTextBits) != 0) {
+        term_postings.prefetch_entries(next, 0);
       }
     }
     const std::uint32_t id = touched[i];
@@ -1534,9 +1576,17 @@ void Percolator::Impl::collect_hits(std::uint32_t index, bool negated, const Doc
 std::vector<std::uint32_t> Percolator::Impl::matching_rules(const DocView& d) const {
   std::vector<std::uint32_t> out;
   const std::span<const std::uint32_t> candidates = gather(d);
-  // A candidate's nodes are a cache miss away (the topics' nodes take megabytes): load the
-  // next ones' roots and the line after (their first children), while one is checked.
+  // A candidate's nodes are a cache miss away (the topics' nodes take megabytes), and so is
+  // its RuleInfo, which says where they are. Two stages: load the RuleInfo of the candidate
+  // 6 ahead, and the root and the line after (its first children) of the one 2 ahead, whose
+  // RuleInfo has arrived, while one is checked.
+  constexpr std::size_t kInfoAhead = 6;
   constexpr std::size_t kAhead = 2;
+  const auto info_ahead = [&](std::size_t j) {
+    if (j < candidates.size()) {
+      core::prefetch(&rule_info[candidates[j]]);
+    }
+  };
   const auto ahead = [&](std::size_t j) {
     if (j < candidates.size()) {
       const HotNode* root = hot.data() + rule_info[candidates[j]].root;
@@ -1544,9 +1594,14 @@ std::vector<std::uint32_t> Percolator::Impl::matching_rules(const DocView& d) co
       core::prefetch(reinterpret_cast<const char*>(root) + 64);
     }
   };
-  ahead(0);
-  ahead(1);
+  for (std::size_t j = 0; j < kInfoAhead; ++j) {
+    info_ahead(j);
+  }
+  for (std::size_t j = 0; j < kAhead; ++j) {
+    ahead(j);
+  }
   for (std::size_t i = 0; i < candidates.size(); ++i) {
+    info_ahead(i + kInfoAhead);
     ahead(i + kAhead);
     const std::uint32_t r = candidates[i];
     const RuleInfo& info = rule_info[r];
