@@ -1204,24 +1204,46 @@ Percolator::Impl::DocView Percolator::Impl::view(const EvalDocument& doc) const 
     // record; the other tokens' stems are looked up after.
     std::vector<std::uint32_t>& unstemmed = sc.pending_stems;
     unstemmed.clear();
+    const auto found_word = [&](std::size_t i, LookupTable<WordSlot>::Found word) {
+      if (word.id != kNone) {
+        at[f.tokens[i].position] = word.id;
+        flag_at(word.id, folded_bit, slot, f.tokens[i].position);
+      }
+      if (!v.stemmed) {
+        return;
+      }
+      if (word.extra != kNone && d.stems != nullptr) {
+        flag(d.stems[word.extra], stem_bit, stem_slot);
+      } else if (word.id != kNone && f.stems[i] == f.tokens[i].term) {
+        flag(word.id, stem_bit, stem_slot);  // a stem that is a query word has its id
+      } else {
+        unstemmed.push_back(static_cast<std::uint32_t>(i));
+      }
+    };
+    // A found word is flagged a few words later, once what that reads at random places has
+    // been loaded: where its entry is (local) and its stem's id in this language.
+    constexpr std::size_t kDelay = 8;
+    std::array<std::pair<std::size_t, LookupTable<WordSlot>::Found>, kDelay> delayed;
+    std::size_t queued = 0;
     word_lookup.find_each(
         f.tokens.size(), [&](std::size_t i) -> std::string_view { return f.tokens[i].term; },
         [&](std::size_t i, LookupTable<WordSlot>::Found word) {
           if (word.id != kNone) {
-            at[f.tokens[i].position] = word.id;
-            flag_at(word.id, folded_bit, slot, f.tokens[i].position);
+            core::prefetch(&sc.local[word.id]);
+            if (word.extra != kNone && d.stems != nullptr) {
+              core::prefetch(&d.stems[word.extra]);
+            }
           }
-          if (!v.stemmed) {
-            return;
+          auto& held = delayed[queued % kDelay];
+          if (queued >= kDelay) {
+            found_word(held.first, held.second);
           }
-          if (word.extra != kNone && d.stems != nullptr) {
-            flag(d.stems[word.extra], stem_bit, stem_slot);
-          } else if (word.id != kNone && f.stems[i] == f.tokens[i].term) {
-            flag(word.id, stem_bit, stem_slot);  // a stem that is a query word has its id
-          } else {
-            unstemmed.push_back(static_cast<std::uint32_t>(i));
-          }
+          held = {i, word};
+          ++queued;
         });
+    for (std::size_t q = queued > kDelay ? queued - kDelay : 0; q < queued; ++q) {
+      found_word(delayed[q % kDelay].first, delayed[q % kDelay].second);
+    }
     if (!unstemmed.empty()) {
       stems_in[d.lang_index].find_each(
           unstemmed.size(),
