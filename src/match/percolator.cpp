@@ -31,10 +31,10 @@ void sort_unique(std::vector<std::uint32_t>& v) {
 
 // Every string the compiled queries compare (folded words, their stems, filter keys) gets a
 // dense id, so a document is turned into ids once and each check is an integer comparison.
-// Looking up every token of every document is the percolator's hottest loop, so the table is
-// flat (open addressing, linear probing, the hash's high bits kept in the 8-byte slot) and
-// each string is stored in one arena next to its id and length: a lookup that finds its word
-// costs the slot and one record, two cache misses at most.
+// Documents do not look tokens up here but in the compact LookupTables built from it at
+// freeze() (and in `heads`, for prefixes). The table is flat (open addressing, linear probing,
+// the hash's high bits kept in the 8-byte slot) and each string is stored in one arena next to
+// its id and length: a lookup that finds its string costs the slot and one record.
 class Dictionary {
   // Records in the arena: id (4 bytes), length (4 bytes), then the bytes.
   struct Slot {
@@ -1346,10 +1346,24 @@ std::span<const std::uint32_t> Percolator::Impl::gather(const DocView& d) const 
       n += before == bit ? 1 : 0;
     }
   };
-  // Each id the document flagged once, in the tables its forms look up (see KeySet).
+  // Each id the document flagged once, in the tables its forms look up (see KeySet):
+  // lists(i, fn) calls fn(table, kind) for each list the i-th flagged id reads.
   const bool stemmed = d.lang_index != kNone;
   const std::uint32_t* const touched = sc.touched.data();
   const std::size_t count = sc.touched.size();
+  const auto lists = [&](std::size_t i, auto&& fn) {
+    const std::uint8_t f = d.entries[i].flags;
+    if ((f & (kFoldedBits | kFilterBit)) != 0) {
+      fn(postings, kWordPostings);
+    }
+    if (stemmed) {
+      if ((f & kStemBits) != 0) {
+        fn(postings, kStemPostings);
+      }
+    } else if ((f & kTitleTextBits) != 0) {
+      fn(term_postings, 0);
+    }
+  };
   // Two stages ahead: where an id's entries start, then (once that has arrived) the entries.
   constexpr std::size_t kAhead = 8;
   constexpr std::size_t kEntriesAhead = 4;
@@ -1361,31 +1375,12 @@ std::span<const std::uint32_t> Percolator::Impl::gather(const DocView& d) const 
       }
     }
     if (i + kEntriesAhead < count) {
-      const std::uint32_t next = touched[i + kEntriesAhead];
-      const std::uint8_t nf = d.entries[i + kEntriesAhead].flags;
-      if ((nf & (kFoldedBits | kFilterBit)) != 0) {
-        postings.prefetch_entries(next, kWordPostings);
-      }
-      if (stemmed) {
-        if ((nf & kStemBits) != 0) {
-          postings.prefetch_entries(next, kStemPostings);
-        }
-      } else if ((nf & kTitleTextBits) != 0) {
-        term_postings.prefetch_entries(next, 0);
-      }
+      lists(i + kEntriesAhead, [&](const PostingTable& table, std::size_t kind) {
+        table.prefetch_entries(touched[i + kEntriesAhead], kind);
+      });
     }
-    const std::uint32_t id = touched[i];
-    const std::uint8_t f = d.entries[i].flags;
-    if ((f & (kFoldedBits | kFilterBit)) != 0) {
-      take(postings.at(id, kWordPostings));
-    }
-    if (stemmed) {
-      if ((f & kStemBits) != 0) {
-        take(postings.at(id, kStemPostings));
-      }
-    } else if ((f & kTitleTextBits) != 0) {
-      take(term_postings.at(id));
-    }
+    lists(i,
+          [&](const PostingTable& table, std::size_t kind) { take(table.at(touched[i], kind)); });
   }
   std::copy(always.begin(), always.end(), out + n);
   // In rule order, which is the order of their compiled nodes in memory.
