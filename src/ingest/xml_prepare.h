@@ -75,7 +75,8 @@ class PreparedXml {
 // - Rewrites entity references the XML parser would not know: HTML5 named references
 //   ("&eacute;", "&nbsp;") become numeric references; numeric references to 0x80-0x9F are read
 //   as windows-1252 (as browsers do: "&#150;" is an en dash); references to characters XML
-//   forbids become U+FFFD; a bare "&" or an unknown name becomes "&amp;" (kept as text).
+//   forbids become U+FFFD; "&#X41;" (HTML's spelling) becomes "&#x41;"; a bare "&" or an
+//   unknown name becomes "&amp;" (kept as text).
 //   The five XML names are left alone.
 // - Takes CDATA sections out of the text: each becomes <?vigie-cdata N?> (with the section's
 //   newlines, so line numbers hold) and its content is cdata(N), cleaned of forbidden
@@ -85,8 +86,9 @@ class PreparedXml {
 //   the run between two tags becomes <?vigie-cdata N?> and cdata(N) is its text as libxml2
 //   would have reported it (references replaced, CR LF and CR made LF), with the repairs above.
 //   Only while the element structure is plain to follow: inside the root element, before any
-//   oddity ('<' in a tag, "<!DOCTYPE" in the body); never the text after the last tag, a
-//   run holding "]]>", which libxml2 must still see to report, or a run over 8 MiB.
+//   oddity ('<' or a control character in a tag, "<!DOCTYPE" in the body); never the text
+//   after the last tag, a run that could make "]]>" for libxml2 (which it must still see to
+//   report; see may_close_cdata), or a run over 8 MiB.
 // - Drops comments (their newlines stay).
 // - Drops control characters XML forbids (U+0000-U+001F but tab, LF, CR) and replaces
 //   U+FFFE/U+FFFF with U+FFFD, anywhere.

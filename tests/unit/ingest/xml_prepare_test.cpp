@@ -46,6 +46,8 @@ TEST(XmlPrepareTest, RewritesWhatLibxml2WouldRefuse) {
        "<a href=\"/?a=1&amp;b=&#xE9;\"/>", false},
       {"windows-1252 numeric references", "<t>&#150; &#x93;q&#148;</t>",
        "<t>&#x2013; &#x201C;q&#x201D;</t>", false},
+      {"an HTML-style &#X reference is spelt the XML way", "<t>&#X41;&#XE9;</t>",
+       "<t>&#x41;&#xE9;</t>", false},
       {"a bare ampersand is text", "<t>AT&T & co</t>", "<t>AT&amp;T &amp; co</t>", true},
       {"an unknown name is text", "<t>&foo; &bar</t>", "<t>&amp;foo; &amp;bar</t>", true},
       {"a forbidden character reference", "<t>a&#1;b&#xD800;c&#0;</t>",

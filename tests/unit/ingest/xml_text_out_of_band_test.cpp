@@ -73,6 +73,18 @@ TEST(XmlTextOutOfBandTest, ReadsTextConstructsAlike) {
       // Broken: mismatched tags after out-of-band text, an undefined entity, a bare &.
       "<rss><channel><title>\xC3\xA9t\xC3\xA9 &foo; & co</title><item><title>a\xC3\xA9</b>"
       "</item></channel></rss>",
+      // An uppercase hexadecimal reference (HTML allows it, XML does not), found by
+      // fuzz_feed_prepare_diff: libxml2 kept "X41;" as text after an error.
+      "<feed><channel>&#X41;</feed>",
+      // A control character dropped right after "<" makes another kind of markup for libxml2:
+      // a processing instruction, an end tag, a comment (found by fuzz_feed_prepare_diff).
+      "<\x01?j>&<feed",
+      "<rss><channel><\x01/channel>\xC3\xA9<item>x</item></channel></rss>",
+      "<rss><channel><\x01!-- \xC3\xA9 <item>&amp;</item> --><item>\xC3\xA9</item></channel></rss>",
+      // "]]>" that libxml2 sees once a comment or a control character is dropped.
+      "<rss><channel><title>\xC3\xA9]]<!---->>x</title><link>]<!---->]>\xC3\xA9</link>"
+      "<description>\xC3\xA9]]\x01>x</description></channel></rss>",
+      "<rss><channel><title>]]<!---->>\xC3\xA9</title></channel></rss>",
       // Truncated mid-text.
       "<rss><channel><item><title>\xC3\xA9t\xC3\xA9 &amp; hiver",
   };
