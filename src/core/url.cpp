@@ -175,7 +175,8 @@ bool parse_authority(std::string_view a, Url& u) {
   std::string_view host = a;
   std::string_view port;
   bool has_port = false;
-  if (!a.empty() && a[0] == '[') {
+  const bool bracketed = !a.empty() && a[0] == '[';
+  if (bracketed) {
     const std::size_t close = a.find(']');
     if (close == std::string_view::npos) {
       return false;
@@ -197,7 +198,12 @@ bool parse_authority(std::string_view a, Url& u) {
   for (const char c : host) {
     const auto uc = static_cast<unsigned char>(c);
     if (uc <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|'
-        || c == '\\' || c == '^' || c == '`' || c == '/' || c == '@') {
+        || c == '\\' || c == '^' || c == '`' || c == '/' || c == '@' || c == '[' || c == ']') {
+      return false;
+    }
+    // A colon belongs in an IPv6 literal, which has brackets: "a::0]:80" is no host (and would
+    // print as "[a::0]]:80"; found by fuzz_dates_urls).
+    if (c == ':' && !bracketed) {
       return false;
     }
   }
@@ -288,29 +294,42 @@ bool is_unreserved(char c) {
 }
 
 // RFC 3986 §6.2.2.1-2: upper-case percent-encoding hex digits and decode unreserved characters,
-// so "%7e" and "~" compare equal.
+// so "%7e" and "~" compare equal. Spaces and control characters, and a '%' that starts no
+// escape, are encoded, so that the result reads back as itself: a canonical form must not
+// change when canonicalised again (a trailing space was trimmed on the second pass, and
+// "%%34%31" decoded to "%41"; found by fuzz_dates_urls).
 std::string normalize_percent(std::string_view s) {
+  constexpr std::string_view kHex = "0123456789ABCDEF";
+  const auto escape = [&](std::string& out, unsigned char b) {
+    out.push_back('%');
+    out.push_back(kHex[b >> 4]);
+    out.push_back(kHex[b & 0xF]);
+  };
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size()) {
-      const int hi = hex_value(s[i + 1]);
-      const int lo = hex_value(s[i + 2]);
-      if (hi >= 0 && lo >= 0) {
-        const char decoded = static_cast<char>(hi * 16 + lo);
-        if (is_unreserved(decoded)) {
-          out.push_back(decoded);
-        } else {
-          constexpr std::string_view kHex = "0123456789ABCDEF";
-          out.push_back('%');
-          out.push_back(kHex[static_cast<std::size_t>(hi)]);
-          out.push_back(kHex[static_cast<std::size_t>(lo)]);
-        }
-        i += 2;
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b == '%') {
+      const int hi = i + 2 < s.size() ? hex_value(s[i + 1]) : -1;
+      const int lo = i + 2 < s.size() ? hex_value(s[i + 2]) : -1;
+      if (hi < 0 || lo < 0) {
+        escape(out, b);
         continue;
       }
+      const auto decoded = static_cast<unsigned char>(hi * 16 + lo);
+      if (is_unreserved(static_cast<char>(decoded))) {
+        out.push_back(static_cast<char>(decoded));
+      } else {
+        escape(out, decoded);
+      }
+      i += 2;
+      continue;
     }
-    out.push_back(s[i]);
+    if (b <= 0x20 || b == 0x7F) {
+      escape(out, b);
+      continue;
+    }
+    out.push_back(static_cast<char>(b));
   }
   return out;
 }
@@ -361,6 +380,10 @@ std::string to_string(const Url& u) {
     if (!u.path.empty() && u.path[0] != '/') {
       out.push_back('/');
     }
+  } else if (u.path.size() >= 2 && u.path[0] == '/' && u.path[1] == '/') {
+    // Without an authority a path may not start with "//" (RFC 3986 §3.3), or it would read
+    // back as one: "at:////a" has an empty authority, not "a" (found by fuzz_dates_urls).
+    out.append("//");
   }
   out.append(u.path);
   if (u.query) {
@@ -410,8 +433,9 @@ std::string canonicalize_url(std::string_view s) {
   if (u.port && default_port(u.scheme) == u.port) {
     u.port.reset();
   }
+  u.path = normalize_percent(u.path);
   if (has_special_authority(u.scheme)) {
-    u.path = remove_dot_segments(normalize_percent(u.path));
+    u.path = remove_dot_segments(u.path);
     if (u.path.empty()) {
       u.path.push_back('/');  // not `= "/"`: g++ 12 -O2 reports a bogus -Wrestrict on it
     }

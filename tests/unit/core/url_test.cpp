@@ -119,9 +119,43 @@ TEST(UrlTest, ParsesAbsoluteUrlsIntoTheirParts) {
   EXPECT_EQ(to_string(*file), "file:///etc/hosts");
 }
 
+// What fuzz_dates_urls checks, on the cases it found: a URL prints to a form that parses to
+// the same print, and a canonical form canonicalises to itself.
+TEST(UrlTest, PrintsAndCanonicalFormsReadBackAsThemselves) {
+  struct Case {
+    const char* name;
+    const char* input;
+    const char* printed;    // to_string(parse_url(input))
+    const char* canonical;  // canonicalize_url(input)
+  };
+  const std::initializer_list<Case> cases = {
+      {"a path starting with // keeps its empty authority", "at:////A", "at:////A", "at:////A"},
+      {"a trailing space in a path", "ttp:/00 #lt[p", "ttp:/00 #lt[p", "ttp:/00%20"},
+      {"a % that starts no escape, before escapes of hex digits", "http://h/%%34%31?q=%%34",
+       "http://h/%%34%31?q=%%34", "http://h/%2541?q=%254"},
+      {"spaces and controls in a query", "https://h/p?a=1 2&b=\x7F", "https://h/p?a=1 2&b=\x7F",
+       "https://h/p?a=1%202&b=%7F"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const auto u = parse_url(c.input);
+    ASSERT_TRUE(u.has_value());
+    const std::string printed = to_string(*u);
+    EXPECT_EQ(printed, c.printed);
+    const auto again = parse_url(printed);
+    ASSERT_TRUE(again.has_value());
+    EXPECT_EQ(to_string(*again), printed);
+    const std::string canonical = canonicalize_url(c.input);
+    EXPECT_EQ(canonical, c.canonical);
+    EXPECT_EQ(canonicalize_url(canonical), canonical);
+  }
+}
+
 TEST(UrlTest, RefusesWhatIsNotAnAbsoluteUrl) {
   for (const char* s : {"", "   ", "example.com/x", "/path", "//host/x", "1http://x",
-                        "http://host:99999/", "http://host:8a/", "http://[::1/", "http://a b/"}) {
+                        "http://host:99999/", "http://host:8a/", "http://[::1/", "http://a b/",
+                        // Colons and brackets outside an IPv6 literal (found by fuzz_dates_urls).
+                        "http://A::0]:8080/", "http://a:b:80/", "http://[a[b]/", "http://a]/"}) {
     SCOPED_TRACE(s);
     EXPECT_FALSE(parse_url(s).has_value());
   }
