@@ -10,21 +10,18 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 
 #include "core/time.h"
 #include "core/url.h"
+#include "fuzz_fail.h"
 #include "ingest/date_parser.h"
 
 namespace {
 
-[[noreturn]] void fail(const char* what, std::string_view a, std::string_view b) {
-  std::fprintf(stderr, "%s:\n  [%.*s]\n  [%.*s]\n", what, static_cast<int>(a.size()), a.data(),
-               static_cast<int>(b.size()), b.data());
-  std::abort();
+[[noreturn]] void fail(std::string_view what, std::string_view input, std::string_view result) {
+  vigie::fuzz::fail(what, {{"input", input}, {"result", result}});
 }
 
 }  // namespace

@@ -7,12 +7,11 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "fuzz_fail.h"
 #include "ingest/encoding.h"
 #include "ingest/feed_adapter.h"
 #include "ingest/feed_json.h"
@@ -51,10 +50,10 @@ Outcome read(std::string_view utf8, bool out_of_band) {
   return o;
 }
 
-[[noreturn]] void fail(const char* what, const std::string& a, const std::string& b) {
-  std::fprintf(stderr, "%s differs:\n  libxml2 reads the text: %s\n  out of band: %s\n", what,
-               a.c_str(), b.c_str());
-  std::abort();
+// Where the two readings part.
+[[noreturn]] void fail(std::string_view what, const std::string& old_way,
+                       const std::string& new_way) {
+  vigie::fuzz::fail(what, {{"libxml2 reads the text", old_way}, {"out of band", new_way}});
 }
 
 }  // namespace
@@ -65,19 +64,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const Outcome old_way = read(doc.text(), false);
   const Outcome new_way = read(doc.text(), true);
   if (old_way.feed != new_way.feed || old_way.error != new_way.error) {
-    fail("feed or not", old_way.error, new_way.error);
+    fail("feed or not differs", old_way.error, new_way.error);
   }
   if (!old_way.feed) {
     return 0;
   }
   if (old_way.bozo != new_way.bozo) {
-    fail("bozo", old_way.problem, new_way.problem);
+    fail("bozo differs", old_way.problem, new_way.problem);
   }
   if (old_way.problem != new_way.problem) {
-    fail("first reason", old_way.problem, new_way.problem);
+    fail("first reason differs", old_way.problem, new_way.problem);
   }
   if (!old_way.bozo && old_way.json != new_way.json) {
-    fail("feed", old_way.json, new_way.json);
+    fail("feed differs", old_way.json, new_way.json);
   }
   return 0;
 }

@@ -8,11 +8,10 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 
+#include "fuzz_fail.h"
 #include "ingest/html/sanitizer.h"
 
 namespace {
@@ -56,9 +55,8 @@ bool attribute_starts_with(std::string_view html, std::string_view prefix) {
   return false;
 }
 
-[[noreturn]] void fail(const char* what, const std::string& a, const std::string& b) {
-  std::fprintf(stderr, "%s\n--- first\n%s\n--- second\n%s\n", what, a.c_str(), b.c_str());
-  std::abort();
+[[noreturn]] void fail(std::string_view what, std::string_view first, std::string_view second) {
+  vigie::fuzz::fail(what, {{"first", first}, {"second", second}});
 }
 
 }  // namespace

@@ -13,13 +13,12 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/time.h"
+#include "fuzz_fail.h"
 #include "match/evaluator.h"
 #include "match/percolator.h"
 #include "match/query.h"
@@ -33,9 +32,8 @@ std::string_view next_line(std::string_view& rest) {
   return line;
 }
 
-[[noreturn]] void fail(const char* what, std::string_view query) {
-  std::fprintf(stderr, "%s: %.*s\n", what, static_cast<int>(query.size()), query.data());
-  std::abort();
+[[noreturn]] void fail(std::string_view what, std::string_view query) {
+  vigie::fuzz::fail(what, {{"query", query}});
 }
 
 }  // namespace

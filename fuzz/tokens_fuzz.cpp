@@ -7,20 +7,18 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 
+#include "fuzz_fail.h"
 #include "publish/token.h"
 
 namespace {
 
 constexpr std::string_view kKey = "fuzz-key-0123456789abcdef0123456789abcdef";
 
-[[noreturn]] void fail(const char* what, std::string_view input) {
-  std::fprintf(stderr, "%s: [%.*s]\n", what, static_cast<int>(input.size()), input.data());
-  std::abort();
+[[noreturn]] void fail(std::string_view what, std::string_view input) {
+  vigie::fuzz::fail(what, {{"input", input}});
 }
 
 }  // namespace
